@@ -1,0 +1,158 @@
+package org.kassa.web.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a JSON request body field by field and collects, per field, what is wrong with its type, so
+ * that the merchant learns every problem at once ({@code amount: must be an integer}) rather than a
+ * parser's first complaint. Rules about values are left to Bean Validation.
+ */
+final class JsonFields {
+
+  private final JsonObject object;
+  private final String prefix;
+  private final Map<String, String> errors;
+
+  private JsonFields(JsonObject object, String prefix, Map<String, String> errors) {
+    this.object = object;
+    this.prefix = prefix;
+    this.errors = errors;
+  }
+
+  /**
+   * Parses a body that must be one JSON object.
+   *
+   * @throws WebApplicationException with a 400 problem if it is not
+   */
+  static JsonFields parse(InputStream body) {
+    JsonValue value;
+    try (JsonReader reader = Json.createReader(body)) {
+      value = reader.readValue();
+    } catch (JsonParsingException e) {
+      throw new WebApplicationException(
+          Problem.of(
+              400,
+              "malformed-json",
+              "Malformed JSON",
+              "The body is not valid JSON (line "
+                  + e.getLocation().getLineNumber()
+                  + ", column "
+                  + e.getLocation().getColumnNumber()
+                  + ")."));
+    } catch (JsonException e) {
+      if (e.getCause() instanceof WebApplicationException tooLarge) {
+        throw tooLarge;
+      }
+      throw new WebApplicationException(
+          Problem.of(
+              400, "malformed-json", "Malformed JSON", "The body is empty or not valid JSON."));
+    }
+    if (!(value instanceof JsonObject obj)) {
+      throw new WebApplicationException(
+          Problem.of(400, "malformed-json", "Malformed JSON", "The body must be a JSON object."));
+    }
+    return new JsonFields(obj, "", new LinkedHashMap<>());
+  }
+
+  /** The object in a canonical text form, for hashing a request. */
+  String canonical() {
+    return object.toString();
+  }
+
+  /** The type errors found so far, by field path. */
+  Map<String, String> errors() {
+    return errors;
+  }
+
+  private String path(String field) {
+    return prefix + field;
+  }
+
+  private JsonValue raw(String field) {
+    JsonValue v = object.get(field);
+    return v == null || v.getValueType() == JsonValue.ValueType.NULL ? null : v;
+  }
+
+  /** A string field; null when absent. */
+  String string(String field) {
+    JsonValue v = raw(field);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof JsonString s) {
+      return s.getString();
+    }
+    errors.put(path(field), "must be a string");
+    return null;
+  }
+
+  /** An integer field (minor units, counts); null when absent. */
+  Long integer(String field, String whatItIs) {
+    JsonValue v = raw(field);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof JsonNumber n) {
+      BigDecimal d = n.bigDecimalValue();
+      if (d.stripTrailingZeros().scale() > 0) {
+        return fail(field, whatItIs);
+      }
+      try {
+        return d.longValueExact();
+      } catch (ArithmeticException e) {
+        return fail(field, "is too large");
+      }
+    }
+    return fail(field, whatItIs);
+  }
+
+  private Long fail(String field, String message) {
+    errors.put(path(field), message);
+    return null;
+  }
+
+  /** The objects of an array field, each with its own path ({@code line_items[0].name}). */
+  List<JsonFields> objects(String field) {
+    JsonValue v = raw(field);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof JsonArray array)) {
+      errors.put(path(field), "must be an array");
+      return null;
+    }
+    List<JsonFields> out = new java.util.ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonValue item = array.get(i);
+      if (item instanceof JsonObject obj) {
+        out.add(new JsonFields(obj, path(field) + "[" + i + "].", errors));
+      } else {
+        errors.put(path(field) + "[" + i + "]", "must be an object");
+      }
+    }
+    return out;
+  }
+
+  /** The names of fields present that the request does not know, so typos do not pass silently. */
+  void rejectUnknown(java.util.Set<String> known) {
+    for (String name : object.keySet()) {
+      if (!known.contains(name)) {
+        errors.put(path(name), "is not a known field");
+      }
+    }
+  }
+}

@@ -1,0 +1,322 @@
+package org.kassa.web.checkout;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.stream.IntStream;
+import org.hibernate.validator.constraints.CreditCardNumber;
+import org.kassa.payment.NotFoundException;
+import org.kassa.payment.card.CardBrand;
+import org.kassa.payment.card.CardDetails;
+import org.kassa.payment.checkout.CheckoutSession;
+import org.kassa.payment.checkout.CheckoutSessions;
+import org.kassa.payment.checkout.CheckoutStatus;
+import org.kassa.payment.checkout.LineItem;
+import org.kassa.payment.money.Money;
+import org.kassa.payment.payment.PaymentConfirmation;
+import org.kassa.payment.payment.PaymentResult;
+import org.kassa.payment.payment.PaymentStatus;
+import org.kassa.payment.payment.SessionNotPayableException;
+import org.kassa.web.i18n.MoneyFormat;
+import org.kassa.web.i18n.SupportedLocales;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.cdi.ViewScoped;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/** The hosted checkout page of one session. */
+@Named
+@ViewScoped
+public class PayPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** What the page shows. */
+  public enum Step {
+    NOT_FOUND,
+    EXPIRED,
+    PAY,
+    PROCESSING,
+    SUCCEEDED,
+    ALREADY_PAID
+  }
+
+  @Inject
+  @Param(pathIndex = 0)
+  private String sessionId;
+
+  @Inject
+  @Param(name = "lang")
+  private String lang;
+
+  @Inject private CheckoutSessions sessions;
+  @Inject private PaymentConfirmation confirmation;
+
+  private transient Clock clock = Clock.systemUTC();
+
+  private Step step;
+  private Locale locale;
+  private OrderView order;
+  private String successRedirect;
+  private String paymentId;
+  private String declineMessage;
+
+  @Email
+  @Size(max = 254)
+  private String email;
+
+  @NotBlank
+  @Size(max = 200)
+  private String cardholder;
+
+  @CreditCardNumber(ignoreNonDigitCharacters = true)
+  private String cardNumber;
+
+  private Integer expMonth;
+  private Integer expYear;
+  private String cvc;
+
+  /** What the page shows of the order; built once, so getters stay free of work. */
+  public record OrderView(
+      String merchantTotal, List<Line> lines, String expiresAt, String cancelUrl)
+      implements Serializable {}
+
+  /** One line of the order as shown. */
+  public record Line(String name, int quantity, String unitPrice, String total)
+      implements Serializable {}
+
+  @PostConstruct
+  void load() {
+    List<Locale> browser =
+        Collections.list(
+            ((jakarta.servlet.http.HttpServletRequest) Faces.getRequest()).getLocales());
+    CheckoutSession session = sessionId == null ? null : sessions.find(sessionId).orElse(null);
+    locale =
+        SupportedLocales.choose(
+            lang, session == null ? null : session.locale().orElse(null), browser);
+    FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
+    if (session == null) {
+      step = Step.NOT_FOUND;
+      return;
+    }
+    email = session.customerEmail().orElse(null);
+    order = orderView(session);
+    CheckoutStatus status = session.statusAt(now());
+    step =
+        switch (status) {
+          case OPEN -> Step.PAY;
+          case EXPIRED -> Step.EXPIRED;
+          case COMPLETE -> Step.ALREADY_PAID;
+        };
+  }
+
+  /** Puts the shopper's locale on the view, on the first render and after every postback. */
+  public void applyLocale() {
+    FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
+  }
+
+  private OrderView orderView(CheckoutSession session) {
+    List<Line> lines =
+        session.lineItems().stream()
+            .map(
+                (LineItem item) -> {
+                  Money unit = new Money(item.unitAmount(), session.amount().currency());
+                  return new Line(
+                      item.name(),
+                      item.quantity(),
+                      MoneyFormat.format(unit, locale),
+                      MoneyFormat.format(unit.times(item.quantity()), locale));
+                })
+            .toList();
+    String expires =
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale)
+                .format(session.expiresAt().atZone(ZoneOffset.UTC))
+            + " UTC";
+    return new OrderView(
+        MoneyFormat.format(session.amount(), locale), lines, expires, session.cancelUrl());
+  }
+
+  /** Pays the session with the card entered. */
+  public void pay() {
+    CardDetails.Checked checked =
+        CardDetails.check(
+            cardholder,
+            cardNumber,
+            expMonth == null ? 0 : expMonth,
+            expYear == null ? 0 : expYear,
+            cvc,
+            YearMonth.now(clock()));
+    if (!checked.valid()) {
+      checked.problems().forEach(key -> Messages.addGlobalError(text(key)));
+      return;
+    }
+    declineMessage = null;
+    try {
+      PaymentResult result = confirmation.confirm(sessionId, checked.card());
+      paymentId = result.paymentId();
+      if (result.status() == PaymentStatus.CAPTURED
+          || result.status() == PaymentStatus.AUTHORIZED) {
+        step = Step.SUCCEEDED;
+        CheckoutSession session = sessions.find(sessionId).orElseThrow();
+        successRedirect = withSessionId(session.successUrl(), sessionId);
+      } else if (result.status() == PaymentStatus.PROCESSING) {
+        step = Step.PROCESSING;
+      } else {
+        declineMessage =
+            text("decline." + result.decline().map(d -> d.code()).orElse("generic_decline"));
+        Messages.addGlobalError(declineMessage);
+      }
+    } catch (SessionNotPayableException e) {
+      step =
+          switch (e.reason()) {
+            case ALREADY_PAID -> Step.ALREADY_PAID;
+            case EXPIRED -> Step.EXPIRED;
+            case IN_PROGRESS -> Step.PROCESSING;
+          };
+    } catch (NotFoundException e) {
+      step = Step.NOT_FOUND;
+    } finally {
+      cardNumber = null; // never kept in the view state longer than the request
+      cvc = null;
+    }
+  }
+
+  static String withSessionId(String url, String sessionId) {
+    return url + (url.contains("?") ? "&" : "?") + "session_id=" + sessionId;
+  }
+
+  private String text(String key) {
+    return ResourceBundle.getBundle("org.kassa.web.i18n.messages", locale).getString(key);
+  }
+
+  private Instant now() {
+    return clock().instant();
+  }
+
+  private Clock clock() {
+    if (clock == null) {
+      clock = Clock.systemUTC();
+    }
+    return clock;
+  }
+
+  /** The brand of the number typed so far, for the label next to the field. */
+  public String getBrand() {
+    String digits = cardNumber == null ? "" : cardNumber.replaceAll("\\D", "");
+    CardBrand brand = CardBrand.detect(digits);
+    return brand == CardBrand.UNKNOWN ? "" : brand.displayName();
+  }
+
+  public List<Integer> getMonths() {
+    return IntStream.rangeClosed(1, 12).boxed().toList();
+  }
+
+  public List<Integer> getYears() {
+    int year = YearMonth.now(ZoneOffset.UTC).getYear();
+    return IntStream.rangeClosed(year, year + 15).boxed().toList();
+  }
+
+  public List<Locale> getLocales() {
+    return SupportedLocales.ALL;
+  }
+
+  public String languageName(Locale l) {
+    return l.getDisplayName(l);
+  }
+
+  public Step getStep() {
+    return step;
+  }
+
+  public Locale getLocale() {
+    return locale;
+  }
+
+  public String getLanguageTag() {
+    return locale.toLanguageTag();
+  }
+
+  public OrderView getOrder() {
+    return order;
+  }
+
+  public String getSessionId() {
+    return sessionId;
+  }
+
+  public String getPaymentId() {
+    return paymentId;
+  }
+
+  public String getSuccessRedirect() {
+    return successRedirect;
+  }
+
+  public String getDeclineMessage() {
+    return declineMessage;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getCardholder() {
+    return cardholder;
+  }
+
+  public void setCardholder(String cardholder) {
+    this.cardholder = cardholder;
+  }
+
+  public String getCardNumber() {
+    return cardNumber;
+  }
+
+  public void setCardNumber(String cardNumber) {
+    this.cardNumber = cardNumber;
+  }
+
+  public Integer getExpMonth() {
+    return expMonth;
+  }
+
+  public void setExpMonth(Integer expMonth) {
+    this.expMonth = expMonth;
+  }
+
+  public Integer getExpYear() {
+    return expYear;
+  }
+
+  public void setExpYear(Integer expYear) {
+    this.expYear = expYear;
+  }
+
+  public String getCvc() {
+    return cvc;
+  }
+
+  public void setCvc(String cvc) {
+    this.cvc = cvc;
+  }
+}

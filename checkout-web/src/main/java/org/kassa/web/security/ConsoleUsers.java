@@ -1,0 +1,41 @@
+package org.kassa.web.security;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.time.Clock;
+import java.util.Optional;
+import org.kassa.compliance.audit.AuditRecord;
+import org.kassa.compliance.audit.AuditTrail;
+
+/** Creates console users and tells which merchant a merchant admin works for. */
+@Stateless
+public class ConsoleUsers {
+
+  @PersistenceContext(unitName = "web")
+  private EntityManager em;
+
+  @Inject private Pbkdf2PasswordHash passwordHash;
+  @Inject private AuditTrail audit;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** Creates a user with one role; the password is stored as a PBKDF2 hash only. */
+  public void create(String username, char[] password, String role, String merchantId) {
+    em.persist(
+        new ConsoleUser(
+            username, passwordHash.generate(password), role, merchantId, clock.instant()));
+    audit.append(AuditRecord.of("system", "console_user.created", "console_user", username, role));
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<ConsoleUser> find(String username) {
+    return username == null
+        ? Optional.empty()
+        : Optional.ofNullable(em.find(ConsoleUser.class, username));
+  }
+}

@@ -1,0 +1,114 @@
+package org.kassa.web.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kassa.compliance.privacy.Pseudonymizer;
+import org.kassa.compliance.schema.SchemaMigration;
+import org.kassa.payment.merchant.DemoMerchant;
+
+/**
+ * Start-up of the web module: checks the mode, migrates the web schema, seeds the demo console
+ * users in demo mode, and says in the log where to go.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN) // Flyway commits on its own
+public class KassaStartup {
+
+  private static final Logger LOG = Logger.getLogger(KassaStartup.class.getName());
+
+  public static final String DEMO_MERCHANT_USER = "merchant@kassa.test";
+  public static final String DEMO_OFFICER_USER = "officer@kassa.test";
+
+  // Injecting it runs the compliance and payment migrations and the demo merchant first.
+  @EJB private DemoMerchant demoMerchant;
+
+  @Resource(lookup = "java:app/jdbc/kassa")
+  private DataSource dataSource;
+
+  @Inject private ConsoleUsers users;
+
+  @Inject
+  @ConfigProperty(name = "kassa.mode", defaultValue = "demo")
+  private String mode;
+
+  @Inject
+  @ConfigProperty(name = "kassa.pseudonym.secret", defaultValue = Pseudonymizer.DEMO_SECRET)
+  private String pseudonymSecret;
+
+  @Inject
+  @ConfigProperty(name = "kassa.demo.api-key", defaultValue = DemoMerchant.DEFAULT_API_KEY)
+  private String demoApiKey;
+
+  @Inject
+  @ConfigProperty(name = "kassa.demo.password", defaultValue = "kassa-demo")
+  private String demoPassword;
+
+  @Inject
+  @ConfigProperty(name = "kassa.public-url", defaultValue = "http://localhost:8080")
+  private String publicUrl;
+
+  @PostConstruct
+  void start() {
+    if (!"demo".equals(mode) && !"production".equals(mode)) {
+      throw new IllegalStateException("kassa.mode must be demo or production, not '" + mode + "'");
+    }
+    if ("production".equals(mode) && Pseudonymizer.DEMO_SECRET.equals(pseudonymSecret)) {
+      throw new IllegalStateException(
+          "Refusing to start in production mode with the default KASSA_PSEUDONYM_SECRET: set a secret of your own");
+    }
+    demoMerchant.awaitSeeded(); // runs the compliance and payment start-up first
+    int applied = SchemaMigration.migrate(dataSource, "web", getClass().getClassLoader());
+    LOG.info(() -> "event=schema.migrated module=web applied=" + applied);
+    if ("demo".equals(mode)) {
+      seedDemoUsers();
+      LOG.info(
+          () ->
+              "\n\n  Kassa is running in DEMO mode at "
+                  + publicUrl
+                  + "\n    Merchant API key:     "
+                  + (DemoMerchant.DEFAULT_API_KEY.equals(demoApiKey)
+                      ? demoApiKey
+                      : "(set by KASSA_DEMO_API_KEY)")
+                  + "\n    Merchant console:     "
+                  + publicUrl
+                  + "/console/payments   user "
+                  + DEMO_MERCHANT_USER
+                  + " / "
+                  + ("kassa-demo".equals(demoPassword)
+                      ? demoPassword
+                      : "(set by KASSA_DEMO_PASSWORD)")
+                  + "\n    Compliance console:   "
+                  + publicUrl
+                  + "/compliance/audit   user "
+                  + DEMO_OFFICER_USER
+                  + " / "
+                  + ("kassa-demo".equals(demoPassword)
+                      ? demoPassword
+                      : "(set by KASSA_DEMO_PASSWORD)")
+                  + "\n    Test cards:           4242 4242 4242 4242 (succeeds), 4000 0000 0000 0002 (declined)"
+                  + "\n    Create a session:     see README.md, 'Tour'\n");
+    } else {
+      LOG.info(() -> "event=kassa.started mode=production url=" + publicUrl);
+    }
+  }
+
+  private void seedDemoUsers() {
+    if (users.find(DEMO_MERCHANT_USER).isEmpty()) {
+      users.create(
+          DEMO_MERCHANT_USER, demoPassword.toCharArray(), Roles.MERCHANT_ADMIN, DemoMerchant.ID);
+    }
+    if (users.find(DEMO_OFFICER_USER).isEmpty()) {
+      users.create(DEMO_OFFICER_USER, demoPassword.toCharArray(), Roles.COMPLIANCE_OFFICER, null);
+    }
+  }
+}

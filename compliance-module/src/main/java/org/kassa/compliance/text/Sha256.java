@@ -1,0 +1,23 @@
+package org.kassa.compliance.text;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 of text, as lower-case hex: the one digest helper of every module. */
+public final class Sha256 {
+
+  private Sha256() {}
+
+  /** The hex SHA-256 of the UTF-8 bytes of {@code text}. */
+  public static String hex(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package org.kassa.payment.checkout;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.kassa.payment.money.CurrencyCode;
+import org.kassa.payment.money.Money;
+
+/**
+ * A checkout session. It guards its own rules: the line items add up to the amount, it can only be
+ * paid while open and not expired, and it is completed by exactly one payment.
+ */
+@Entity
+@Table(name = "checkout_session")
+public class CheckoutSession {
+
+  @Id
+  @Column(name = "id", length = 40)
+  private String id;
+
+  @Column(name = "merchant_id", nullable = false, length = 40)
+  private String merchantId;
+
+  @Column(name = "amount", nullable = false)
+  private long amount;
+
+  @Embedded
+  @AttributeOverride(
+      name = "code",
+      column = @Column(name = "currency", length = 3, nullable = false))
+  private CurrencyCode currency;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "checkout_line_item", joinColumns = @JoinColumn(name = "session_id"))
+  @OrderColumn(name = "line_no")
+  private List<LineItem> lineItems = new ArrayList<>();
+
+  @Column(name = "locale", length = 35)
+  private String locale;
+
+  @Column(name = "customer_email", length = 254)
+  private String customerEmail;
+
+  @Column(name = "success_url", nullable = false, length = 2048)
+  private String successUrl;
+
+  @Column(name = "cancel_url", nullable = false, length = 2048)
+  private String cancelUrl;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false, length = 20)
+  private CheckoutStatus status;
+
+  @Column(name = "payment_id", length = 40)
+  private String paymentId;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "expires_at", nullable = false)
+  private OffsetDateTime expiresAt;
+
+  @Column(name = "completed_at")
+  private OffsetDateTime completedAt;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  protected CheckoutSession() {}
+
+  CheckoutSession(
+      String id, String merchantId, NewCheckoutSession request, Instant now, long ttlSeconds) {
+    this.id = id;
+    this.merchantId = merchantId;
+    this.currency = CurrencyCode.of(request.currency());
+    this.amount = request.amount();
+    this.lineItems = new ArrayList<>(request.lineItems());
+    long itemsTotal = 0;
+    for (LineItem item : lineItems) {
+      itemsTotal = Math.addExact(itemsTotal, item.total());
+    }
+    if (itemsTotal != amount) {
+      throw new IllegalArgumentException("line items add up to " + itemsTotal + ", not " + amount);
+    }
+    this.locale = request.locale();
+    this.customerEmail = request.customerEmail();
+    this.successUrl = request.successUrl();
+    this.cancelUrl = request.cancelUrl();
+    this.status = CheckoutStatus.OPEN;
+    this.createdAt = now.atOffset(ZoneOffset.UTC);
+    this.expiresAt = now.plusSeconds(ttlSeconds).atOffset(ZoneOffset.UTC);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String merchantId() {
+    return merchantId;
+  }
+
+  public Money amount() {
+    return new Money(amount, currency);
+  }
+
+  public List<LineItem> lineItems() {
+    return List.copyOf(lineItems);
+  }
+
+  public Optional<String> locale() {
+    return Optional.ofNullable(locale);
+  }
+
+  public Optional<String> customerEmail() {
+    return Optional.ofNullable(customerEmail);
+  }
+
+  public String successUrl() {
+    return successUrl;
+  }
+
+  public String cancelUrl() {
+    return cancelUrl;
+  }
+
+  public Instant createdAt() {
+    return createdAt.toInstant();
+  }
+
+  public Instant expiresAt() {
+    return expiresAt.toInstant();
+  }
+
+  /** The id of the latest payment attempt, if any. */
+  public Optional<String> paymentId() {
+    return Optional.ofNullable(paymentId);
+  }
+
+  /** The status at {@code now}: an open session past its expiry is expired. */
+  public CheckoutStatus statusAt(Instant now) {
+    if (status == CheckoutStatus.OPEN && !now.isBefore(expiresAt.toInstant())) {
+      return CheckoutStatus.EXPIRED;
+    }
+    return status;
+  }
+
+  /** Records that a payment attempt started; the caller holds the session's row lock. */
+  public void attachAttempt(String newPaymentId, Instant now) {
+    if (statusAt(now) != CheckoutStatus.OPEN) {
+      throw new IllegalStateException("session " + id + " is " + statusAt(now).apiName());
+    }
+    this.paymentId = newPaymentId;
+  }
+
+  /** Marks the session paid by {@code byPayment}, exactly once. */
+  public void complete(String byPayment, Instant now) {
+    if (status == CheckoutStatus.COMPLETE) {
+      throw new IllegalStateException("session " + id + " is already paid by " + paymentId);
+    }
+    if (!byPayment.equals(paymentId)) {
+      throw new IllegalStateException("payment " + byPayment + " is not the session's attempt");
+    }
+    this.status = CheckoutStatus.COMPLETE;
+    this.completedAt = now.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,140 @@
+package org.kassa.payment.checkout;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kassa.compliance.audit.AuditRecord;
+import org.kassa.compliance.audit.AuditTrail;
+import org.kassa.compliance.privacy.Pseudonymizer;
+import org.kassa.payment.InvalidRequestException;
+import org.kassa.payment.NotFoundException;
+import org.kassa.payment.idempotency.IdempotencyKeys;
+import org.kassa.payment.merchant.ApiKey;
+import org.kassa.payment.money.CurrencyCode;
+
+/** Creates and reads checkout sessions. */
+@Stateless
+public class CheckoutSessions {
+
+  private static final Logger LOG = Logger.getLogger(CheckoutSessions.class.getName());
+  static final int DEFAULT_TTL_SECONDS = 86_400;
+
+  @PersistenceContext(unitName = "payment")
+  private EntityManager em;
+
+  @Inject private IdempotencyKeys idempotencyKeys;
+  @Inject private AuditTrail audit;
+  @Inject private Pseudonymizer pseudonymizer;
+
+  @Inject
+  @ConfigProperty(name = "kassa.checkout.max-amount", defaultValue = "99999999")
+  private long maxAmount;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** A created (or replayed) session, and whether it was created by this call. */
+  public record Created(CheckoutSession session, boolean replayed) {}
+
+  /**
+   * Creates a session for a merchant.
+   *
+   * @param idempotencyKey optional; with the same request hash the earlier session is answered
+   * @param requestHash a hash of the request body, to tell a replay from a reuse of the key
+   */
+  public Created create(
+      @NotBlank String merchantId,
+      @NotNull @Valid NewCheckoutSession request,
+      @Size(max = IdempotencyKeys.MAX_KEY_LENGTH) String idempotencyKey,
+      String requestHash) {
+    if (idempotencyKey != null) {
+      Optional<String> earlier = idempotencyKeys.replay(merchantId, idempotencyKey, requestHash);
+      if (earlier.isPresent()) {
+        return new Created(get(merchantId, earlier.get()), true);
+      }
+    }
+    checkAcrossFields(request);
+    int ttl = request.expiresInSeconds() == null ? DEFAULT_TTL_SECONDS : request.expiresInSeconds();
+    CheckoutSession session =
+        new CheckoutSession(
+            "cs_" + ApiKey.randomToken(24), merchantId, request, clock.instant(), ttl);
+    em.persist(session);
+    if (idempotencyKey != null) {
+      idempotencyKeys.remember(
+          merchantId, idempotencyKey, requestHash, "checkout_session", session.id());
+    }
+    audit.append(
+        AuditRecord.of(
+                "merchant:" + merchantId,
+                "checkout_session.created",
+                "checkout_session",
+                session.id(),
+                "open")
+            .withSubject(pseudonymizer.pseudonym(request.customerEmail()))
+            .withDetail("amount=" + session.amount()));
+    LOG.info(
+        () -> "event=checkout_session.created session=" + session.id() + " merchant=" + merchantId);
+    return new Created(session, false);
+  }
+
+  private void checkAcrossFields(NewCheckoutSession request) {
+    if (!CurrencyCode.isValid(request.currency())) {
+      throw new InvalidRequestException(
+          "unknown_currency",
+          "Currency " + request.currency() + " is not an active ISO 4217 currency.",
+          Map.of("currency", "is not an active ISO 4217 currency code"));
+    }
+    if (request.amount() > maxAmount) {
+      throw new InvalidRequestException(
+          "amount_too_large",
+          "The amount is above the maximum of " + maxAmount + " minor units.",
+          Map.of("amount", "must be at most " + maxAmount));
+    }
+    long itemsTotal = 0;
+    try {
+      for (LineItem item : request.lineItems()) {
+        itemsTotal = Math.addExact(itemsTotal, item.total());
+      }
+    } catch (ArithmeticException e) {
+      itemsTotal = -1;
+    }
+    if (itemsTotal != request.amount()) {
+      throw new InvalidRequestException(
+          "line_items_mismatch",
+          "The line items add up to " + itemsTotal + ", but amount is " + request.amount() + ".",
+          Map.of("line_items", "must add up to amount (quantity × unit_amount)"));
+    }
+  }
+
+  /**
+   * The merchant's session.
+   *
+   * @throws NotFoundException if it does not exist or belongs to another merchant
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public CheckoutSession get(String merchantId, String sessionId) {
+    return find(sessionId)
+        .filter(s -> s.merchantId().equals(merchantId))
+        .orElseThrow(() -> new NotFoundException("checkout session", sessionId));
+  }
+
+  /** A session by id, for the hosted page, which the shopper reaches by the session's URL. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<CheckoutSession> find(String sessionId) {
+    if (sessionId == null || sessionId.length() > 40) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(CheckoutSession.class, sessionId));
+  }
+}

@@ -1,0 +1,39 @@
+package org.kassa.payment.gateway;
+
+/**
+ * Why a payment was declined, as a shopper can be told. The codes follow the card networks' common
+ * decline reasons (and Stripe's names for them); each has a localized message on the page.
+ */
+public enum DeclineReason {
+  GENERIC_DECLINE("generic_decline"),
+  INSUFFICIENT_FUNDS("insufficient_funds"),
+  LOST_CARD("lost_card"),
+  STOLEN_CARD("stolen_card"),
+  EXPIRED_CARD("expired_card"),
+  INCORRECT_CVC("incorrect_cvc"),
+  PROCESSING_ERROR("processing_error"),
+  FRAUDULENT("fraudulent"),
+  INCORRECT_NUMBER("incorrect_number");
+
+  private final String code;
+
+  DeclineReason(String code) {
+    this.code = code;
+  }
+
+  /**
+   * The stable code stored on the payment and shown by the API, e.g. {@code insufficient_funds}.
+   */
+  public String code() {
+    return code;
+  }
+
+  public static DeclineReason fromCode(String code) {
+    for (DeclineReason r : values()) {
+      if (r.code.equals(code)) {
+        return r;
+      }
+    }
+    return GENERIC_DECLINE;
+  }
+}

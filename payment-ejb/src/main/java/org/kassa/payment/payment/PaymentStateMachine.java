@@ -1,0 +1,69 @@
+package org.kassa.payment.payment;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.logging.Logger;
+import org.kassa.compliance.audit.AuditRecord;
+import org.kassa.compliance.audit.AuditTrail;
+
+/**
+ * The one way a payment's status changes: check the transition, apply it, write exactly one audit
+ * event, all in the caller's transaction.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class PaymentStateMachine {
+
+  private static final Logger LOG = Logger.getLogger(PaymentStateMachine.class.getName());
+
+  @Inject private AuditTrail audit;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** Audits a new payment, which starts as processing. */
+  public void created(Payment payment, String actor, String subjectRef) {
+    audit.append(
+        new AuditRecord(
+            actor,
+            "payment.processing",
+            "payment",
+            payment.id(),
+            payment.status().apiName(),
+            subjectRef,
+            "session=" + payment.sessionId() + " amount=" + payment.amount()));
+    LOG.info(
+        () ->
+            "event=payment.processing payment=" + payment.id() + " session=" + payment.sessionId());
+  }
+
+  /**
+   * Moves a payment to {@code target} and audits it.
+   *
+   * @param detail a short, non-personal note for the trail (a decline code), or null
+   * @throws IllegalPaymentTransitionException if the state machine does not allow it
+   */
+  public void transition(Payment payment, PaymentStatus target, String actor, String detail) {
+    PaymentStatus from = payment.status();
+    payment.moveTo(target, clock.instant());
+    audit.append(
+        new AuditRecord(
+            actor,
+            "payment." + target.apiName(),
+            "payment",
+            payment.id(),
+            target.apiName(),
+            null,
+            "from=" + from.apiName() + (detail == null ? "" : " " + detail)));
+    LOG.info(
+        () ->
+            "event=payment."
+                + target.apiName()
+                + " payment="
+                + payment.id()
+                + " from="
+                + from.apiName());
+  }
+}
