@@ -65,7 +65,11 @@ public class KassaDataSource implements DataSource {
 
   static String embeddedUrl(Path dataDir) {
     // DB_CLOSE_ON_EXIT=FALSE: the container, not a JVM shutdown hook, closes the pool.
-    return "jdbc:h2:file:" + dataDir.resolve("kassa") + ";DB_CLOSE_ON_EXIT=FALSE";
+    // LOCK_TIMEOUT:
+    // row locks (a session being paid, the audit chain head) are waited for, not failed after 1 s.
+    return "jdbc:h2:file:"
+        + dataDir.resolve("kassa")
+        + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
   }
 
   static Path dataDirectory() {

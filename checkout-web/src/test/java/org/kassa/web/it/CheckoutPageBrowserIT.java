@@ -1,0 +1,177 @@
+package org.kassa.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Year;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The hosted page in a real browser (Debian's headless Chromium): a shopper reads the order in
+ * Chinese, pays with a good card, then with a declined one, sees why, and pays again.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CheckoutPageBrowserIT {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private static WebDriver browser;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return KassaDeployment.war();
+  }
+
+  @ArquillianResource private URL base;
+
+  @BeforeAll
+  static void startBrowser() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Browser tests skipped: install Debian's chromium and chromium-driver (apt-get install -y chromium"
+            + " chromium-driver); .ci/run does this.");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        "--lang=en-US",
+        "--user-data-dir=" + Files.createTempDirectory("kassa-chromium"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private WebDriverWait await() {
+    return new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  private void fillCard(String number, String cvc) {
+    browser.findElement(By.id("cardholder")).clear();
+    browser.findElement(By.id("cardholder")).sendKeys("Li Lei");
+    WebElement cardNumber = browser.findElement(By.id("cardnumber"));
+    cardNumber.clear();
+    cardNumber.sendKeys(number);
+    new Select(browser.findElement(By.id("expmonth"))).selectByValue("12");
+    new Select(browser.findElement(By.id("expyear")))
+        .selectByValue(Integer.toString(Year.now().getValue() + 2));
+    browser.findElement(By.id("cvc")).sendKeys(cvc);
+  }
+
+  @Test
+  void aShopperPaysInChineseThenRecoversFromADecline() {
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    JsonObject session = api.createSession(1500, "EUR", "zh-CN");
+
+    browser.get(session.getString("url"));
+
+    assertThat(browser.getTitle()).isEqualTo("支付 €15.00");
+    assertThat(browser.findElement(By.id("order-total")).getText()).isEqualTo("€15.00");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+    assertThat(browser.findElement(By.id("cardnumber")).getAttribute("autocomplete"))
+        .isEqualTo("cc-number");
+    assertThat(browser.findElement(By.id("cvc")).getAttribute("autocomplete")).isEqualTo("cc-csc");
+    assertThat(browser.findElement(By.id("cardholder")).getAttribute("autocomplete"))
+        .isEqualTo("cc-name");
+    assertThat(browser.findElement(By.id("email")).getAttribute("autocomplete")).isEqualTo("email");
+
+    fillCard("4242 4242 4242 4242", "123");
+    assertThat(browser.findElement(By.id("card-brand")).getText()).isEqualTo("Visa");
+    browser.findElement(By.id("pay-button")).click();
+
+    WebElement result =
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")));
+    assertThat(result.getText()).isEqualTo("支付成功");
+    assertThat(browser.findElement(By.id("continue")).getAttribute("href"))
+        .isEqualTo("https://shop.example/ok?session_id=" + session.getString("id"));
+    assertThat(
+            api.get("api/v1/checkout-sessions/" + session.getString("id"))
+                .json()
+                .getString("payment_status"))
+        .isEqualTo("paid");
+
+    JsonObject second = api.createSession(880, "EUR", "zh-CN");
+    browser.get(second.getString("url"));
+    fillCard("4000000000000002", "123");
+    browser.findElement(By.id("pay-button")).click();
+
+    WebElement error =
+        await()
+            .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ul.errors li")));
+    assertThat(error.getText()).contains("您的卡被拒绝");
+    assertThat(browser.findElement(By.id("cardnumber")).getAttribute("value")).isEmpty();
+
+    fillCard("5555555555554444", "321");
+    browser.findElement(By.id("pay-button")).click();
+    assertThat(
+            await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
+                .getText())
+        .isEqualTo("支付成功");
+  }
+
+  @Test
+  void theLanguageCanBeSwitchedAndBadCardsAreExplained() {
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    JsonObject session = api.createSession(12345, "JPY", "en");
+
+    browser.get(session.getString("url") + "?lang=de");
+    assertThat(browser.findElement(By.id("order-total")).getText().replace('\u00a0', ' '))
+        .isEqualTo("12.345 ¥");
+    fillCard("4242 4242 4242 4241", "123");
+    browser.findElement(By.id("pay-button")).click();
+
+    WebElement error =
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("cardnumber-error")));
+    assertThat(error.getText()).contains("Kartennummer ist ungültig");
+
+    browser.get(session.getString("url"));
+    assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Your order");
+  }
+
+  @Test
+  void anUnknownSessionShowsAClearPage() {
+    browser.get(base.toString() + "pay/cs_unknown?lang=en");
+    assertThat(browser.findElement(By.cssSelector("#not-found h1")).getText())
+        .isEqualTo("Payment link not found");
+  }
+}

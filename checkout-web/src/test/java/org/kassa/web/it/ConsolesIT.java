@@ -1,0 +1,96 @@
+package org.kassa.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The consoles behind form login: who sees what, and what they see. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsolesIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return KassaDeployment.war();
+  }
+
+  @ArquillianResource private URL base;
+
+  private URI uri(String path) {
+    return URI.create(base.toString()).resolve(path);
+  }
+
+  private String paidPaymentId() {
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    JsonObject session = api.createSession(4200, "EUR", "en");
+    PageClient shopper = new PageClient("en");
+    URI page = URI.create(session.getString("url"));
+    shopper.submit(
+        page,
+        shopper.get(page),
+        "pay",
+        MerchantApiIT.HostedPageForms.card("5555555555554444", "321"));
+    return api.get("api/v1/checkout-sessions/" + session.getString("id"))
+        .json()
+        .getString("payment_id");
+  }
+
+  @Test
+  void anonymousVisitorsAreSentToTheLoginPage() {
+    PageClient anonymous = new PageClient("en");
+    PageClient.Page console = anonymous.get(uri("console/payments"));
+    PageClient.Page compliance = anonymous.get(uri("compliance/audit"));
+
+    assertThat(console.status()).isEqualTo(302);
+    assertThat(console.location()).contains("/login");
+    assertThat(compliance.status()).isEqualTo(302);
+    assertThat(compliance.location()).contains("/login");
+  }
+
+  @Test
+  void aWrongPasswordStaysOnTheLoginPageWithAMessage() {
+    PageClient.Page page =
+        new PageClient("en").login(uri(""), KassaDeployment.DEMO_MERCHANT_USER, "wrong-password");
+    assertThat(page.document().select("ul.errors").text()).contains("not correct");
+  }
+
+  @Test
+  void aMerchantAdminSeesTheirPaymentsButNotTheAuditTrail() {
+    String paymentId = paidPaymentId();
+    PageClient admin = new PageClient("en");
+
+    PageClient.Page payments =
+        admin.login(uri(""), KassaDeployment.DEMO_MERCHANT_USER, KassaDeployment.DEMO_PASSWORD);
+
+    assertThat(payments.status()).isEqualTo(200);
+    assertThat(payments.document().select(".payment-id").eachText()).contains(paymentId);
+    assertThat(payments.document().text()).contains("Mastercard ···· 4444");
+    assertThat(admin.get(uri("compliance/audit")).status()).isEqualTo(403);
+  }
+
+  @Test
+  void aComplianceOfficerSeesTheVerifiedTrailButNotThePayments() {
+    String paymentId = paidPaymentId();
+    PageClient officer = new PageClient("en");
+
+    PageClient.Page audit =
+        officer.login(uri(""), KassaDeployment.DEMO_OFFICER_USER, KassaDeployment.DEMO_PASSWORD);
+
+    assertThat(audit.status()).isEqualTo(200);
+    assertThat(audit.document().select("#chain-status").text()).contains("Hash chain verified");
+    assertThat(audit.document().select(".audit-action").eachText()).contains("payment.captured");
+    assertThat(audit.document().text()).contains(paymentId);
+    PageClient.Page forbidden = officer.get(uri("console/payments"));
+    assertThat(forbidden.status()).isEqualTo(403);
+    assertThat(forbidden.document().select("#error-heading").text()).isEqualTo("Access denied");
+  }
+}

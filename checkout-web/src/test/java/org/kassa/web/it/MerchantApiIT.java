@@ -1,0 +1,222 @@
+package org.kassa.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The merchant API over HTTP, as a shop's backend calls it: happy path, bad inputs, keys. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MerchantApiIT {
+
+  private static final String SESSIONS = "api/v1/checkout-sessions";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return KassaDeployment.war();
+  }
+
+  @ArquillianResource private URL base;
+
+  private ApiClient api() {
+    return new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+  }
+
+  @Test
+  void createsAnOpenSessionWithItsHostedPage() {
+    ApiClient.Answer answer = api().post(SESSIONS, ApiClient.sessionJson(2500, "EUR", "de"), null);
+
+    assertThat(answer.status()).isEqualTo(201);
+    JsonObject session = answer.json();
+    assertThat(session.getString("id")).startsWith("cs_");
+    assertThat(session.getString("url")).endsWith("/pay/" + session.getString("id"));
+    assertThat(session.getString("status")).isEqualTo("open");
+    assertThat(session.getString("payment_status")).isEqualTo("unpaid");
+    assertThat(session.getJsonNumber("amount").longValue()).isEqualTo(2500);
+    assertThat(session.getString("currency")).isEqualTo("EUR");
+    Instant expires = Instant.parse(session.getString("expires_at"));
+    assertThat(Duration.between(Instant.now(), expires))
+        .isBetween(Duration.ofHours(23), Duration.ofHours(24));
+
+    JsonObject readBack = api().get(SESSIONS + "/" + session.getString("id")).json();
+    assertThat(readBack.getString("status")).isEqualTo("open");
+    assertThat(readBack.isNull("payment_id")).isTrue();
+  }
+
+  @Test
+  void theSameIdempotencyKeyAnswersTheSameSessionAndRefusesAnotherBody() {
+    String key = "order-" + System.nanoTime();
+    ApiClient.Answer first = api().post(SESSIONS, ApiClient.sessionJson(1000, "EUR", "en"), key);
+    ApiClient.Answer again = api().post(SESSIONS, ApiClient.sessionJson(1000, "EUR", "en"), key);
+    ApiClient.Answer other = api().post(SESSIONS, ApiClient.sessionJson(2000, "EUR", "en"), key);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().getString("id")).isEqualTo(first.json().getString("id"));
+    assertThat(other.status()).isEqualTo(422);
+    assertThat(other.contentType()).startsWith("application/problem+json");
+    assertThat(other.json().getString("type")).endsWith("/idempotency-key-reused");
+  }
+
+  @Test
+  void honoursExpiryAndZeroAndThreeDecimalCurrencies() {
+    String json =
+        ApiClient.sessionJson(1234, "KWD", "en").replace("}],", "}],\"expires_in_seconds\":1800,");
+    JsonObject kwd = api().post(SESSIONS, json, null).json();
+    assertThat(Duration.between(Instant.now(), Instant.parse(kwd.getString("expires_at"))))
+        .isBetween(Duration.ofMinutes(29), Duration.ofMinutes(30));
+    assertThat(api().post(SESSIONS, ApiClient.sessionJson(500, "JPY", "ja"), null).status())
+        .isEqualTo(201);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "missing amount        | {\"currency\":\"EUR\",\"line_items\":[{\"name\":\"A\",\"quantity\":1,\"unit_amount\":100}],\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | amount",
+        "unknown currency      | {\"amount\":100,\"currency\":\"XYZ\",\"line_items\":[{\"name\":\"A\",\"quantity\":1,\"unit_amount\":100}],\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | currency",
+        "lower-case currency   | {\"amount\":100,\"currency\":\"eur\",\"line_items\":[{\"name\":\"A\",\"quantity\":1,\"unit_amount\":100}],\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | currency",
+        "zero amount           | {\"amount\":0,\"currency\":\"EUR\",\"line_items\":[{\"name\":\"A\",\"quantity\":1,\"unit_amount\":100}],\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | amount",
+        "negative amount       | {\"amount\":-5,\"currency\":\"EUR\",\"line_items\":[{\"name\":\"A\",\"quantity\":1,\"unit_amount\":100}],\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | amount",
+        "amount above maximum  | {\"amount\":100000000,\"currency\":\"EUR\",\"line_items\":[{\"name\":\"A\",\"quantity\":1,\"unit_amount\":100000000}],\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | amount",
+        "decimal amount        | {\"amount\":10.5,\"currency\":\"EUR\",\"line_items\":[{\"name\":\"A\",\"quantity\":1,\"unit_amount\":100}],\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | amount",
+        "amount as string      | {\"amount\":\"100\",\"currency\":\"EUR\",\"line_items\":[{\"name\":\"A\",\"quantity\":1,\"unit_amount\":100}],\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | amount",
+        "items do not add up   | {\"amount\":300,\"currency\":\"EUR\",\"line_items\":[{\"name\":\"A\",\"quantity\":2,\"unit_amount\":100}],\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | line_items",
+        "no line items         | {\"amount\":100,\"currency\":\"EUR\",\"line_items\":[],\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | line_items",
+        "item without name     | {\"amount\":100,\"currency\":\"EUR\",\"line_items\":[{\"quantity\":1,\"unit_amount\":100}],\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | line_items[0].name",
+        "ftp success url       | {\"amount\":100,\"currency\":\"EUR\",\"line_items\":[{\"name\":\"A\",\"quantity\":1,\"unit_amount\":100}],\"success_url\":\"ftp://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | success_url",
+        "relative cancel url   | {\"amount\":100,\"currency\":\"EUR\",\"line_items\":[{\"name\":\"A\",\"quantity\":1,\"unit_amount\":100}],\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"/cancel\"} | cancel_url",
+        "bad email             | {\"amount\":100,\"currency\":\"EUR\",\"line_items\":[{\"name\":\"A\",\"quantity\":1,\"unit_amount\":100}],\"customer_email\":\"not-an-email\",\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | customer_email",
+        "expiry too short      | {\"amount\":100,\"currency\":\"EUR\",\"line_items\":[{\"name\":\"A\",\"quantity\":1,\"unit_amount\":100}],\"expires_in_seconds\":60,\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | expires_in_seconds",
+        "unknown field         | {\"amount\":100,\"amonut\":1,\"currency\":\"EUR\",\"line_items\":[{\"name\":\"A\",\"quantity\":1,\"unit_amount\":100}],\"success_url\":\"https://s.example/ok\",\"cancel_url\":\"https://s.example/c\"} | amonut",
+      })
+  void refusesBadFieldsWithAProblemNamingTheField(String what, String body, String field) {
+    ApiClient.Answer answer = api().post(SESSIONS, body, null);
+
+    assertThat(answer.status()).as(what).isEqualTo(400);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    JsonObject problem = answer.json();
+    assertThat(problem.getString("detail")).isNotBlank();
+    assertThat(problem.getJsonObject("errors").keySet()).as(answer.body()).contains(field);
+    assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at org.");
+  }
+
+  @Test
+  void malformedJsonIsA400Problem() {
+    ApiClient.Answer answer = api().post(SESSIONS, "{\"amount\": 100,", null);
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().getString("type")).endsWith("/malformed-json");
+  }
+
+  @Test
+  void aBodyOver64KiBIsRefused() {
+    String huge = "{\"amount\":100,\"pad\":\"" + "x".repeat(70 * 1024) + "\"}";
+    ApiClient.Answer answer = api().post(SESSIONS, huge, null);
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void noKeyOrAWrongKeyIsA401() {
+    ApiClient.Answer none =
+        new ApiClient(base, null).post(SESSIONS, ApiClient.sessionJson(100, "EUR", "en"), null);
+    ApiClient.Answer wrong =
+        new ApiClient(base, "sk_test_wrong_key_000000000000").get(SESSIONS + "/cs_x");
+
+    assertThat(none.status()).isEqualTo(401);
+    assertThat(none.contentType()).startsWith("application/problem+json");
+    assertThat(wrong.status()).isEqualTo(401);
+  }
+
+  @Test
+  void unknownObjectsAre404Problems() {
+    assertThat(api().get(SESSIONS + "/cs_doesnotexist").status()).isEqualTo(404);
+    ApiClient.Answer payment = api().get("api/v1/payments/pay_doesnotexist");
+    assertThat(payment.status()).isEqualTo(404);
+    assertThat(payment.json().getString("type")).endsWith("/not-found");
+  }
+
+  @Test
+  void aSessionPaidOnTheHostedPageIsCompleteWithACapturedPayment() {
+    JsonObject session = api().createSession(1999, "EUR", "en");
+    PageClient browser = new PageClient("en");
+    java.net.URI page = java.net.URI.create(session.getString("url"));
+
+    PageClient.Page form = browser.get(page);
+    assertThat(form.document().select("#order-total").text()).isEqualTo("€19.99");
+    PageClient.Page result =
+        browser.submit(page, form, "pay", HostedPageForms.card("4242424242424242", "123"));
+
+    assertThat(result.document().select("#result h1").text()).isEqualTo("Payment successful");
+    JsonObject paid = api().get(SESSIONS + "/" + session.getString("id")).json();
+    assertThat(paid.getString("status")).isEqualTo("complete");
+    assertThat(paid.getString("payment_status")).isEqualTo("paid");
+    JsonObject payment = api().get("api/v1/payments/" + paid.getString("payment_id")).json();
+    assertThat(payment.getString("status")).isEqualTo("captured");
+    assertThat(payment.getJsonObject("card").getString("brand")).isEqualTo("visa");
+    assertThat(payment.getJsonObject("card").getString("last4")).isEqualTo("4242");
+    assertThat(payment.toString()).doesNotContain("4242424242424242");
+
+    PageClient.Page again = browser.get(page);
+    assertThat(again.document().select("#already-paid")).isNotEmpty();
+    assertThat(new ApiClient(base, null).get("/metrics").body()).contains("kassa_payments_total");
+  }
+
+  @Test
+  void aDeclineKeepsTheSessionOpenAndSaysWhy() {
+    JsonObject session = api().createSession(500, "EUR", "de");
+    PageClient browser = new PageClient("en");
+    java.net.URI page = java.net.URI.create(session.getString("url"));
+
+    PageClient.Page form = browser.get(page);
+    PageClient.Page result =
+        browser.submit(page, form, "pay", HostedPageForms.card("4000000000009995", "123"));
+
+    assertThat(result.document().select("ul.errors").text()).contains("nicht ausreichend gedeckt");
+    assertThat(api().get(SESSIONS + "/" + session.getString("id")).json().getString("status"))
+        .isEqualTo("open");
+  }
+
+  @Test
+  void healthAndMetricsAnswer() {
+    ApiClient anonymous = new ApiClient(base, null);
+    ApiClient.Answer ready = anonymous.get("/health/ready");
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.body()).contains("kassa-database").contains("\"UP\"");
+    assertThat(anonymous.get("/health/live").status()).isEqualTo(200);
+  }
+
+  @Test
+  void unknownApiPathsAreProblemsToo() {
+    ApiClient.Answer answer = api().get("api/v1/nothing-here");
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+  }
+
+  /** The fields of the hosted page's card form. */
+  static final class HostedPageForms {
+    static Map<String, String> card(String number, String cvc) {
+      return Map.of(
+          "email", "ann@example.com",
+          "cardholder", "Ann Example",
+          "cardnumber", number,
+          "expmonth", "12",
+          "expyear", Integer.toString(java.time.Year.now().getValue() + 3),
+          "cvc", cvc,
+          "pay-button", "x");
+    }
+  }
+}

@@ -1,0 +1,363 @@
+package org.kassa.web.it.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kassa.compliance.audit.AuditEvent;
+import org.kassa.compliance.audit.AuditQuery;
+import org.kassa.compliance.audit.AuditTrail;
+import org.kassa.compliance.audit.ChainVerification;
+import org.kassa.payment.card.CardDetails;
+import org.kassa.payment.checkout.CheckoutSession;
+import org.kassa.payment.checkout.CheckoutSessions;
+import org.kassa.payment.checkout.CheckoutStatus;
+import org.kassa.payment.checkout.LineItem;
+import org.kassa.payment.checkout.NewCheckoutSession;
+import org.kassa.payment.merchant.DemoMerchant;
+import org.kassa.payment.merchant.MerchantDirectory;
+import org.kassa.payment.payment.Payment;
+import org.kassa.payment.payment.PaymentConfirmation;
+import org.kassa.payment.payment.PaymentResult;
+import org.kassa.payment.payment.PaymentStatus;
+import org.kassa.payment.payment.Payments;
+import org.kassa.payment.payment.SessionNotPayableException;
+import org.kassa.web.it.KassaDeployment;
+
+/**
+ * The payment flow inside the container: transactions, row locks, the audit chain as stored, and
+ * what the database keeps of a card.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PaymentFlowIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return KassaDeployment.warWithContainerTests();
+  }
+
+  @Inject private CheckoutSessions sessions;
+  @Inject private PaymentConfirmation confirmation;
+  @Inject private Payments payments;
+  @Inject private AuditTrail audit;
+  @Inject private MerchantDirectory merchants;
+
+  @Resource(lookup = "java:app/jdbc/kassa")
+  private DataSource dataSource;
+
+  @Resource private ManagedExecutorService executor;
+
+  @ArquillianResource private URL base;
+
+  private CheckoutSession newSession(long amount) {
+    NewCheckoutSession request =
+        new NewCheckoutSession(
+            amount,
+            "EUR",
+            List.of(new LineItem("Lamp", 1, amount)),
+            "en",
+            "ann@example.com",
+            "https://shop.example/ok",
+            "https://shop.example/cancel",
+            null);
+    return sessions.create(DemoMerchant.ID, request, null, null).session();
+  }
+
+  private static CardDetails card(String number) {
+    CardDetails.Checked checked =
+        CardDetails.check(
+            "Ann Example", number, 12, YearMonth.now().getYear() + 2, "123", YearMonth.now());
+    assertTrue(checked.valid(), "test card must be valid: " + checked.problems());
+    return checked.card();
+  }
+
+  @Test
+  void aGoodCardCapturesAndCompletesTheSessionWithOneAuditEventPerChange() {
+    CheckoutSession session = newSession(2500);
+
+    PaymentResult result = confirmation.confirm(session.id(), card("4242424242424242"));
+
+    assertEquals(PaymentStatus.CAPTURED, result.status());
+    assertEquals(
+        CheckoutStatus.COMPLETE,
+        sessions.find(session.id()).orElseThrow().statusAt(java.time.Instant.now()));
+    List<String> actions =
+        audit.find(AuditQuery.forObject(result.paymentId()), 0, 50).stream()
+            .map(AuditEvent::action)
+            .toList();
+    assertEquals(List.of("payment.captured", "payment.processing"), actions);
+    assertTrue(audit.verify().intact());
+  }
+
+  @Test
+  void declinesFollowThePublishedTestCardsAndTheShopperMayTryAgain() {
+    CheckoutSession session = newSession(900);
+    String[][] declines = {
+      {"4000000000000002", "generic_decline"},
+      {"4000000000009995", "insufficient_funds"},
+      {"4000000000009987", "lost_card"},
+      {"4000000000000069", "expired_card"},
+      {"4000000000000127", "incorrect_cvc"},
+      {"4000000000000119", "processing_error"},
+    };
+    for (String[] decline : declines) {
+      PaymentResult result = confirmation.confirm(session.id(), card(decline[0]));
+      assertEquals(PaymentStatus.FAILED, result.status(), decline[0]);
+      assertEquals(decline[1], result.decline().orElseThrow().code(), decline[0]);
+    }
+
+    PaymentResult retry = confirmation.confirm(session.id(), card("4242424242424242"));
+
+    assertEquals(PaymentStatus.CAPTURED, retry.status());
+    assertEquals(declines.length + 1, payments.ofSession(session.id()).size());
+    assertThrows(
+        SessionNotPayableException.class,
+        () -> confirmation.confirm(session.id(), card("4242424242424242")));
+  }
+
+  @Test
+  void twentyConcurrentConfirmsPayTheSessionExactlyOnce() throws Exception {
+    CheckoutSession session = newSession(5000);
+    int attempts = 20;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<PaymentStatus>> outcomes = new ArrayList<>();
+    for (int i = 0; i < attempts; i++) {
+      Callable<PaymentStatus> confirm =
+          () -> {
+            start.await();
+            try {
+              return confirmation.confirm(session.id(), card("4242424242424242")).status();
+            } catch (jakarta.ejb.EJBException e) {
+              if (e.getCause() instanceof SessionNotPayableException) {
+                return null;
+              }
+              throw e;
+            } catch (SessionNotPayableException e) {
+              return null;
+            }
+          };
+      outcomes.add(executor.submit(confirm));
+    }
+    start.countDown();
+    int captured = 0;
+    for (Future<PaymentStatus> outcome : outcomes) {
+      if (outcome.get() == PaymentStatus.CAPTURED) {
+        captured++;
+      }
+    }
+
+    List<Payment> stored = payments.ofSession(session.id());
+    assertEquals(1, captured);
+    assertEquals(1, stored.size(), "only one payment may even be attempted while one is under way");
+    assertEquals(PaymentStatus.CAPTURED, stored.get(0).status());
+  }
+
+  @Test
+  void noFullCardNumberIsStoredAnywhere() throws Exception {
+    String pan = "4000056655665556"; // Visa debit, succeeds
+    CheckoutSession session = newSession(700);
+    assertEquals(PaymentStatus.CAPTURED, confirmation.confirm(session.id(), card(pan)).status());
+
+    List<String> hits = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData meta = c.getMetaData();
+      List<String[]> columns = new ArrayList<>();
+      try (ResultSet rs = meta.getColumns(null, null, "%", "%")) {
+        while (rs.next()) {
+          String schema = rs.getString("TABLE_SCHEM");
+          int type = rs.getInt("DATA_TYPE");
+          boolean text =
+              type == java.sql.Types.VARCHAR
+                  || type == java.sql.Types.CHAR
+                  || type == java.sql.Types.CLOB;
+          if (text && schema != null && (schema.equalsIgnoreCase("public"))) {
+            columns.add(new String[] {rs.getString("TABLE_NAME"), rs.getString("COLUMN_NAME")});
+          }
+        }
+      }
+      assertFalse(columns.isEmpty(), "the scan must see the application's tables");
+      for (String[] col : columns) {
+        String sql = "SELECT COUNT(*) FROM \"" + col[0] + "\" WHERE \"" + col[1] + "\" LIKE ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setString(1, "%" + pan.substring(0, 10) + "%");
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+              hits.add(col[0] + "." + col[1]);
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), hits);
+  }
+
+  @Test
+  void anotherMerchantsSessionIsNotFound() throws Exception {
+    CheckoutSession demoSession = newSession(300);
+    String otherKey = merchants.register("Other Shop " + System.nanoTime()).apiKey();
+
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(base.toString())
+                            .resolve("api/v1/checkout-sessions/" + demoSession.id()))
+                    .header("Authorization", "Bearer " + otherKey)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(404, answer.statusCode());
+  }
+
+  @Test
+  void editingAStoredEventIsDetected() throws Exception {
+    newSession(100);
+    long seq = lastSeq() - 1;
+    String original = column(seq, "outcome");
+    update("UPDATE audit_event SET outcome = 'refunded' WHERE seq = ?", seq);
+    try {
+      ChainVerification v = audit.verify();
+      assertFalse(v.intact());
+      assertEquals(seq, v.firstBrokenSeq());
+    } finally {
+      update("UPDATE audit_event SET outcome = '" + original + "' WHERE seq = ?", seq);
+    }
+    assertTrue(audit.verify().intact());
+  }
+
+  @Test
+  void deletingAStoredEventIsDetected() throws Exception {
+    newSession(100);
+    newSession(100);
+    long seq = lastSeq() - 1;
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE audit_event_backup AS SELECT * FROM audit_event WHERE seq = " + seq);
+      s.execute("DELETE FROM audit_event WHERE seq = " + seq);
+    }
+    try {
+      ChainVerification v = audit.verify();
+      assertFalse(v.intact());
+      assertEquals(seq, v.firstBrokenSeq());
+      assertTrue(v.problem().contains("missing"), v.problem());
+    } finally {
+      try (Connection c = dataSource.getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("INSERT INTO audit_event SELECT * FROM audit_event_backup");
+        s.execute("DROP TABLE audit_event_backup");
+      }
+    }
+    assertTrue(audit.verify().intact());
+  }
+
+  @Test
+  void reorderingStoredEventsIsDetected() throws Exception {
+    newSession(100);
+    newSession(200);
+    long second = lastSeq();
+    long first = second - 1;
+    swapObjectIds(first, second);
+    try {
+      ChainVerification v = audit.verify();
+      assertFalse(v.intact());
+      assertEquals(first, v.firstBrokenSeq());
+    } finally {
+      swapObjectIds(first, second);
+    }
+    assertTrue(audit.verify().intact());
+  }
+
+  @Test
+  void aDeletedLastEventIsDetectedByTheChainHead() throws Exception {
+    newSession(100);
+    long seq = lastSeq();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE audit_tail_backup AS SELECT * FROM audit_event WHERE seq = " + seq);
+      s.execute("DELETE FROM audit_event WHERE seq = " + seq);
+    }
+    try {
+      assertFalse(audit.verify().intact());
+    } finally {
+      try (Connection c = dataSource.getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("INSERT INTO audit_event SELECT * FROM audit_tail_backup");
+        s.execute("DROP TABLE audit_tail_backup");
+      }
+    }
+    assertTrue(audit.verify().intact());
+  }
+
+  private void swapObjectIds(long a, long b) throws Exception {
+    String idA = column(a, "object_id");
+    String idB = column(b, "object_id");
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement ps =
+          c.prepareStatement("UPDATE audit_event SET object_id = ? WHERE seq = ?")) {
+        ps.setString(1, idB);
+        ps.setLong(2, a);
+        ps.executeUpdate();
+        ps.setString(1, idA);
+        ps.setLong(2, b);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  private long lastSeq() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT MAX(seq) FROM audit_event")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private String column(long seq, String name) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT " + name + " FROM audit_event WHERE seq = ?")) {
+      ps.setLong(1, seq);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  private void update(String sql, long seq) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, seq);
+      ps.executeUpdate();
+    }
+  }
+}
