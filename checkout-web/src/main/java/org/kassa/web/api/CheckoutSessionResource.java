@@ -80,7 +80,11 @@ public class CheckoutSessionResource {
       description =
           "Amounts are integers in the currency's minor units (cents for EUR, yen for JPY). The line"
               + " items must add up to the amount. Answers the hosted page URL to send the shopper to.")
-  @APIResponse(responseCode = "201", description = "Created; the body is the session")
+  @APIResponse(
+      responseCode = "201",
+      description =
+          "Created; the body is the session. A retry with the same Idempotency-Key and body answers the"
+              + " same session again, with the header Idempotent-Replayed: true")
   @APIResponse(
       responseCode = "200",
       description = "A replay of an earlier request with the same Idempotency-Key")
@@ -122,10 +126,13 @@ public class CheckoutSessionResource {
       // A concurrent request with the same key won the insert: answer what it created.
       created = sessions.create(merchant.id(), command, idempotencyKey, requestHash);
     }
-    JsonObject representation = representation(created.session());
-    return Response.status(created.replayed() ? 200 : 201)
-        .entity(representation.toString())
-        .build();
+    // A replay answers what the first call answered, marked as a replay (as Stripe does).
+    Response.ResponseBuilder answer =
+        Response.status(201).entity(representation(created.session()).toString());
+    if (created.replayed()) {
+      answer.header("Idempotent-Replayed", "true");
+    }
+    return answer.build();
   }
 
   /**

@@ -63,6 +63,16 @@ public class PaymentResource {
                         .add("exp_month", card.expMonth())
                         .add("exp_year", card.expYear())));
     payment
+        .payer()
+        .ifPresent(
+            payer -> {
+              JsonObjectBuilder billing = Json.createObjectBuilder().add("name", payer.name());
+              payer
+                  .emailAddress()
+                  .ifPresentOrElse(e -> billing.add("email", e), () -> billing.addNull("email"));
+              out.add("billing_details", billing);
+            });
+    payment
         .declineReason()
         .ifPresentOrElse(r -> out.add("decline_code", r.code()), () -> out.addNull("decline_code"));
     return Response.ok(out.build().toString()).build();

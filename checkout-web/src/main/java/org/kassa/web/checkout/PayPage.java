@@ -28,6 +28,7 @@ import org.kassa.payment.checkout.CheckoutSessions;
 import org.kassa.payment.checkout.CheckoutStatus;
 import org.kassa.payment.checkout.LineItem;
 import org.kassa.payment.money.Money;
+import org.kassa.payment.payment.Payer;
 import org.kassa.payment.payment.PaymentConfirmation;
 import org.kassa.payment.payment.PaymentResult;
 import org.kassa.payment.payment.PaymentStatus;
@@ -168,7 +169,9 @@ public class PayPage implements Serializable {
     }
     declineMessage = null;
     try {
-      PaymentResult result = confirmation.confirm(sessionId, checked.card());
+      PaymentResult result =
+          confirmation.confirm(
+              sessionId, checked.card(), new Payer(checked.card().holderName(), email));
       paymentId = result.paymentId();
       if (result.status() == PaymentStatus.CAPTURED
           || result.status() == PaymentStatus.AUTHORIZED) {

@@ -73,6 +73,11 @@ public class PaymentsConsole implements Serializable {
     return payment.card().map(c -> c.brand().displayName() + " ···· " + c.lastFour()).orElse("");
   }
 
+  /** The payer's email, or name when they gave none. */
+  public String customer(Payment payment) {
+    return payment.payer().map(p -> p.emailAddress().orElse(p.name())).orElse("");
+  }
+
   public List<PaymentStatus> getStatuses() {
     return List.of(PaymentStatus.values());
   }

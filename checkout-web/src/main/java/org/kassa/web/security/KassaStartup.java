@@ -59,13 +59,7 @@ public class KassaStartup {
 
   @PostConstruct
   void start() {
-    if (!"demo".equals(mode) && !"production".equals(mode)) {
-      throw new IllegalStateException("kassa.mode must be demo or production, not '" + mode + "'");
-    }
-    if ("production".equals(mode) && Pseudonymizer.DEMO_SECRET.equals(pseudonymSecret)) {
-      throw new IllegalStateException(
-          "Refusing to start in production mode with the default KASSA_PSEUDONYM_SECRET: set a secret of your own");
-    }
+    checkMode(mode, pseudonymSecret);
     demoMerchant.awaitSeeded(); // runs the compliance and payment start-up first
     int applied = SchemaMigration.migrate(dataSource, "web", getClass().getClassLoader());
     LOG.info(() -> "event=schema.migrated module=web applied=" + applied);
@@ -99,6 +93,21 @@ public class KassaStartup {
                   + "\n    Create a session:     see README.md, 'Tour'\n");
     } else {
       LOG.info(() -> "event=kassa.started mode=production url=" + publicUrl);
+    }
+  }
+
+  /**
+   * Refuses a mode other than demo or production, and production with the documented default
+   * secret: a deployment must not pseudonymize personal data with a key everyone knows.
+   */
+  static void checkMode(String mode, String pseudonymSecret) {
+    if (!"demo".equals(mode) && !"production".equals(mode)) {
+      throw new IllegalStateException("kassa.mode must be demo or production, not '" + mode + "'");
+    }
+    if ("production".equals(mode) && Pseudonymizer.DEMO_SECRET.equals(pseudonymSecret)) {
+      throw new IllegalStateException(
+          "Refusing to start in production mode with the default KASSA_PSEUDONYM_SECRET: set a"
+              + " secret of your own");
     }
   }
 

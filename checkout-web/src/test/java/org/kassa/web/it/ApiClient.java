@@ -25,7 +25,7 @@ public final class ApiClient {
   }
 
   /** The answer of one call: status, content type and body. */
-  public record Answer(int status, String contentType, String body) {
+  public record Answer(int status, String contentType, String body, boolean replayed) {
     public JsonObject json() {
       return Json.createReader(new StringReader(body)).readObject();
     }
@@ -84,7 +84,8 @@ public final class ApiClient {
       return new Answer(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+          response.body(),
+          response.headers().firstValue("Idempotent-Replayed").isPresent());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -64,7 +64,9 @@ class MerchantApiIT {
     ApiClient.Answer other = api().post(SESSIONS, ApiClient.sessionJson(2000, "EUR", "en"), key);
 
     assertThat(first.status()).isEqualTo(201);
-    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.replayed()).isTrue();
+    assertThat(first.replayed()).isFalse();
     assertThat(again.json().getString("id")).isEqualTo(first.json().getString("id"));
     assertThat(other.status()).isEqualTo(422);
     assertThat(other.contentType()).startsWith("application/problem+json");
@@ -169,6 +171,9 @@ class MerchantApiIT {
     assertThat(payment.getJsonObject("card").getString("brand")).isEqualTo("visa");
     assertThat(payment.getJsonObject("card").getString("last4")).isEqualTo("4242");
     assertThat(payment.toString()).doesNotContain("4242424242424242");
+    assertThat(payment.getJsonObject("billing_details").getString("name")).isEqualTo("Ann Example");
+    assertThat(payment.getJsonObject("billing_details").getString("email"))
+        .isEqualTo("ann@example.com");
 
     PageClient.Page again = browser.get(page);
     assertThat(again.document().select("#already-paid")).isNotEmpty();

@@ -27,6 +27,8 @@ public final class SchemaMigration {
             .dataSource(dataSource)
             .locations("classpath:db/migration/" + module)
             .table("flyway_history_" + module)
+            // The schema is shared: when a module's history table is new but other modules' tables
+            // exist, start its history at 0 so that its V1 still runs.
             .baselineOnMigrate(true)
             .baselineVersion("0")
             .load()

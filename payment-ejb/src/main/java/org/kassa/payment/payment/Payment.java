@@ -73,6 +73,12 @@ public class Payment {
   @Column(name = "gateway_reference", length = 100)
   private String gatewayReference;
 
+  @Column(name = "payer_name", length = 200)
+  private String payerName;
+
+  @Column(name = "payer_email", length = 254)
+  private String payerEmail;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -92,6 +98,7 @@ public class Payment {
       String merchantId,
       Money amount,
       CardSummary card,
+      Payer payer,
       String gateway,
       Instant now) {
     if (!amount.isPositive()) {
@@ -107,6 +114,8 @@ public class Payment {
     this.cardLast4 = card.lastFour();
     this.cardExpMonth = card.expMonth();
     this.cardExpYear = card.expYear();
+    this.payerName = payer.name();
+    this.payerEmail = payer.emailAddress().orElse(null);
     this.gateway = gateway;
     this.createdAt = now.atOffset(ZoneOffset.UTC);
     this.updatedAt = this.createdAt;
@@ -168,6 +177,11 @@ public class Payment {
 
   public String gateway() {
     return gateway;
+  }
+
+  /** Who paid, as entered on the hosted page. */
+  public Optional<Payer> payer() {
+    return payerName == null ? Optional.empty() : Optional.of(new Payer(payerName, payerEmail));
   }
 
   public Optional<String> gatewayReference() {

@@ -38,7 +38,7 @@ public class PaymentAttempts {
    *
    * @throws SessionNotPayableException if it is paid, expired or a payment is under way
    */
-  public Payment begin(String sessionId, CardSummary card, String gateway) {
+  public Payment begin(String sessionId, CardSummary card, Payer payer, String gateway) {
     Instant now = clock.instant();
     CheckoutSession session =
         em.find(CheckoutSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
@@ -71,12 +71,13 @@ public class PaymentAttempts {
             session.merchantId(),
             session.amount(),
             card,
+            payer,
             gateway,
             now);
     em.persist(payment);
     session.attachAttempt(payment.id(), now);
-    stateMachine.created(
-        payment, "shopper", pseudonymizer.pseudonym(session.customerEmail().orElse(null)));
+    String subject = payer.emailAddress().or(session::customerEmail).orElse(null);
+    stateMachine.created(payment, "shopper", pseudonymizer.pseudonym(subject));
     return payment;
   }
 

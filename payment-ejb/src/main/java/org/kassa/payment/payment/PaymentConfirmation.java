@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -35,13 +36,15 @@ public class PaymentConfirmation {
   /**
    * Pays a session with a card.
    *
+   * @param payer who pays: the name on the card and the email for the receipt
    * @return the payment and its status: captured, failed (with the decline reason) or, when the
    *     gateway did not answer, processing
    * @throws SessionNotPayableException if the session is paid, expired or being paid
    */
-  public PaymentResult confirm(@NotBlank String sessionId, @NotNull CardDetails card) {
+  public PaymentResult confirm(
+      @NotBlank String sessionId, @NotNull CardDetails card, @NotNull @Valid Payer payer) {
     PaymentGateway chosen = gateway;
-    Payment payment = attempts.begin(sessionId, card.summary(), chosen.name());
+    Payment payment = attempts.begin(sessionId, card.summary(), payer, chosen.name());
     GatewayResult answer;
     long started = System.nanoTime();
     try {

@@ -43,6 +43,7 @@ import org.kassa.payment.checkout.LineItem;
 import org.kassa.payment.checkout.NewCheckoutSession;
 import org.kassa.payment.merchant.DemoMerchant;
 import org.kassa.payment.merchant.MerchantDirectory;
+import org.kassa.payment.payment.Payer;
 import org.kassa.payment.payment.Payment;
 import org.kassa.payment.payment.PaymentConfirmation;
 import org.kassa.payment.payment.PaymentResult;
@@ -62,6 +63,8 @@ class PaymentFlowIT {
   static WebArchive deployment() {
     return KassaDeployment.warWithContainerTests();
   }
+
+  private static final Payer PAYER = new Payer("Ann Example", "ann@example.com");
 
   @Inject private CheckoutSessions sessions;
   @Inject private PaymentConfirmation confirmation;
@@ -102,7 +105,7 @@ class PaymentFlowIT {
   void aGoodCardCapturesAndCompletesTheSessionWithOneAuditEventPerChange() {
     CheckoutSession session = newSession(2500);
 
-    PaymentResult result = confirmation.confirm(session.id(), card("4242424242424242"));
+    PaymentResult result = confirmation.confirm(session.id(), card("4242424242424242"), PAYER);
 
     assertEquals(PaymentStatus.CAPTURED, result.status());
     assertEquals(
@@ -128,18 +131,18 @@ class PaymentFlowIT {
       {"4000000000000119", "processing_error"},
     };
     for (String[] decline : declines) {
-      PaymentResult result = confirmation.confirm(session.id(), card(decline[0]));
+      PaymentResult result = confirmation.confirm(session.id(), card(decline[0]), PAYER);
       assertEquals(PaymentStatus.FAILED, result.status(), decline[0]);
       assertEquals(decline[1], result.decline().orElseThrow().code(), decline[0]);
     }
 
-    PaymentResult retry = confirmation.confirm(session.id(), card("4242424242424242"));
+    PaymentResult retry = confirmation.confirm(session.id(), card("4242424242424242"), PAYER);
 
     assertEquals(PaymentStatus.CAPTURED, retry.status());
     assertEquals(declines.length + 1, payments.ofSession(session.id()).size());
     assertThrows(
         SessionNotPayableException.class,
-        () -> confirmation.confirm(session.id(), card("4242424242424242")));
+        () -> confirmation.confirm(session.id(), card("4242424242424242"), PAYER));
   }
 
   @Test
@@ -153,7 +156,7 @@ class PaymentFlowIT {
           () -> {
             start.await();
             try {
-              return confirmation.confirm(session.id(), card("4242424242424242")).status();
+              return confirmation.confirm(session.id(), card("4242424242424242"), PAYER).status();
             } catch (jakarta.ejb.EJBException e) {
               if (e.getCause() instanceof SessionNotPayableException) {
                 return null;
@@ -183,7 +186,8 @@ class PaymentFlowIT {
   void noFullCardNumberIsStoredAnywhere() throws Exception {
     String pan = "4000056655665556"; // Visa debit, succeeds
     CheckoutSession session = newSession(700);
-    assertEquals(PaymentStatus.CAPTURED, confirmation.confirm(session.id(), card(pan)).status());
+    assertEquals(
+        PaymentStatus.CAPTURED, confirmation.confirm(session.id(), card(pan), PAYER).status());
 
     List<String> hits = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
@@ -235,6 +239,38 @@ class PaymentFlowIT {
                 HttpResponse.BodyHandlers.ofString());
 
     assertEquals(404, answer.statusCode());
+  }
+
+  @Test
+  void anExpiredSessionCannotBePaidAndItsPageSaysSo() throws Exception {
+    CheckoutSession session = newSession(100);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("UPDATE checkout_session SET expires_at = ? WHERE id = ?")) {
+      ps.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1));
+      ps.setString(2, session.id());
+      assertEquals(1, ps.executeUpdate());
+    }
+
+    SessionNotPayableException refused =
+        assertThrows(
+            SessionNotPayableException.class,
+            () -> confirmation.confirm(session.id(), card("4242424242424242"), PAYER));
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(base.toString()).resolve("pay/" + session.id() + "?lang=en"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(SessionNotPayableException.Reason.EXPIRED, refused.reason());
+    assertEquals(
+        CheckoutStatus.EXPIRED,
+        sessions.find(session.id()).orElseThrow().statusAt(java.time.Instant.now()));
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("This payment link has expired"), page.body());
+    assertTrue(payments.ofSession(session.id()).isEmpty());
   }
 
   @Test

@@ -1,0 +1,30 @@
+package org.kassa.web.security;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.kassa.compliance.privacy.Pseudonymizer;
+
+class KassaStartupTest {
+
+  @Test
+  void productionRefusesTheDocumentedDefaultSecret() {
+    assertThatThrownBy(() -> KassaStartup.checkMode("production", Pseudonymizer.DEMO_SECRET))
+        .hasMessageContaining("KASSA_PSEUDONYM_SECRET");
+    assertThatCode(() -> KassaStartup.checkMode("production", "a-secret-of-our-own-8f3a"))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void demoModeRunsWithTheDefaults() {
+    assertThatCode(() -> KassaStartup.checkMode("demo", Pseudonymizer.DEMO_SECRET))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void anUnknownModeIsRefused() {
+    assertThatThrownBy(() -> KassaStartup.checkMode("prod", "x"))
+        .hasMessageContaining("demo or production");
+  }
+}
