@@ -159,6 +159,9 @@ class MerchantApiIT {
 
     PageClient.Page form = browser.get(page);
     assertThat(form.document().select("#order-total").text()).isEqualTo("€19.99");
+    assertThat(form.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(form.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+    assertThat(form.header("Cache-Control")).isEqualTo("no-store");
     PageClient.Page result =
         browser.submit(page, form, "pay", HostedPageForms.card("4242424242424242", "123"));
 
@@ -191,6 +194,25 @@ class MerchantApiIT {
         browser.submit(page, form, "pay", HostedPageForms.card("4000000000009995", "123"));
 
     assertThat(result.document().select("ul.errors").text()).contains("nicht ausreichend gedeckt");
+    assertThat(api().get(SESSIONS + "/" + session.getString("id")).json().getString("status"))
+        .isEqualTo("open");
+  }
+
+  @Test
+  void aFormPostedAfterItsViewExpiredReloadsThePageInsteadOfFailing() {
+    JsonObject session = api().createSession(600, "EUR", "en");
+    java.net.URI page = java.net.URI.create(session.getString("url"));
+    PageClient browser = new PageClient("en");
+    PageClient.Page form = browser.get(page);
+    form.document().select("input[name=jakarta.faces.ViewState]").val("stale-view-state");
+
+    PageClient.Page answer =
+        browser.submit(page, form, "pay", HostedPageForms.card("4242424242424242", "123"));
+
+    assertThat(answer.status()).isEqualTo(302);
+    PageClient.Page reloaded = browser.get(page.resolve(answer.location()));
+    assertThat(reloaded.status()).isEqualTo(200);
+    assertThat(reloaded.document().select("#view-expired").text()).contains("Nothing was charged");
     assertThat(api().get(SESSIONS + "/" + session.getString("id")).json().getString("status"))
         .isEqualTo("open");
   }

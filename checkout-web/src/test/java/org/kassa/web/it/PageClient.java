@@ -31,7 +31,12 @@ public final class PageClient {
   }
 
   /** A page: status, where it redirects to (if it does), and its parsed HTML. */
-  public record Page(int status, String location, Document document) {}
+  public record Page(
+      int status, String location, Document document, java.net.http.HttpHeaders headers) {
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
 
   public Page get(URI uri) {
     return send(
@@ -77,7 +82,8 @@ public final class PageClient {
       return new Page(
           response.statusCode(),
           response.headers().firstValue("Location").orElse(null),
-          Jsoup.parse(response.body(), uri.toString()));
+          Jsoup.parse(response.body(), uri.toString()),
+          response.headers());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -1,0 +1,169 @@
+package org.kassa.ear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End-to-end smoke suite of kassa.ear deployed on Payara Server Full (profile {@code payara-server}
+ * of the ear module). Everything goes over HTTP, as a shop, a shopper and the console users would;
+ * each test creates the data it needs.
+ */
+class PayaraServerSmokeIT {
+
+  static final KassaServer kassa = new KassaServer();
+
+  @BeforeAll
+  static void serverIsReady() {
+    kassa.awaitReady(Duration.ofSeconds(60));
+  }
+
+  @Nested
+  class MerchantApi {
+
+    @Test
+    void createsACheckoutSession() {
+      KassaServer.Answer created =
+          kassa.post("api/v1/checkout-sessions", KassaServer.SESSION_JSON, KassaServer.API_KEY);
+
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      assertThat(created.contentType()).startsWith("application/json");
+      JsonObject session = created.json();
+      String id = session.getString("id");
+      assertThat(id).startsWith("cs_");
+      assertThat(session.getString("url")).endsWith("/pay/" + id);
+      assertThat(session.getString("status")).isEqualTo("open");
+      assertThat(session.getString("payment_status")).isEqualTo("unpaid");
+      assertThat(session.getJsonNumber("amount").longValue()).isEqualTo(1500);
+      assertThat(session.getString("currency")).isEqualTo("EUR");
+      assertThat(session.getJsonArray("line_items")).hasSize(1);
+
+      KassaServer.Answer read = kassa.get("api/v1/checkout-sessions/" + id);
+      assertThat(read.status()).isEqualTo(200);
+      assertThat(read.json().getString("id")).isEqualTo(id);
+    }
+
+    @Test
+    void answersABadRequestWithProblemJson() {
+      KassaServer.Answer answer =
+          kassa.post(
+              "api/v1/checkout-sessions",
+              KassaServer.SESSION_JSON.replace("\"EUR\"", "\"EURO\""),
+              KassaServer.API_KEY);
+
+      assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      JsonObject problem = answer.json();
+      assertThat(problem.getInt("status")).isEqualTo(400);
+      assertThat(problem.getJsonObject("errors").containsKey("currency")).isTrue();
+    }
+
+    @Test
+    void refusesACallWithoutAnApiKey() {
+      KassaServer.Answer answer =
+          kassa.post("api/v1/checkout-sessions", KassaServer.SESSION_JSON, null);
+
+      assertThat(answer.status()).isEqualTo(401);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.response().headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+    }
+  }
+
+  @Nested
+  class HostedPage {
+
+    @Test
+    void aShopperPaysTheSessionWithACard() {
+      KassaServer.PaidSession paid = kassa.createAndPaySession();
+
+      Browser.Page result = paid.resultPage();
+      assertThat(result.status()).isEqualTo(200);
+      Element heading = result.document().getElementById("result");
+      assertThat(heading).as("success section on:\n%s", result.text()).isNotNull();
+      assertThat(heading.select("h1").text()).isNotBlank();
+      assertThat(heading.text()).contains(paid.paymentId());
+
+      JsonObject session = kassa.get("api/v1/checkout-sessions/" + paid.sessionId()).json();
+      assertThat(session.getString("status")).isEqualTo("complete");
+      assertThat(session.getString("payment_status")).isEqualTo("paid");
+      assertThat(paid.paymentId()).startsWith("pay_");
+
+      KassaServer.Answer read = kassa.get("api/v1/payments/" + paid.paymentId());
+      assertThat(read.status()).isEqualTo(200);
+      JsonObject payment = read.json();
+      assertThat(payment.getString("status")).isEqualTo("captured");
+      assertThat(payment.getString("checkout_session")).isEqualTo(paid.sessionId());
+      assertThat(payment.getJsonNumber("amount").longValue()).isEqualTo(1500);
+      assertThat(payment.getString("currency")).isEqualTo("EUR");
+      JsonObject card = payment.getJsonObject("card");
+      assertThat(card.getString("last4")).isEqualTo("4242");
+      assertThat(card.getString("brand")).isEqualTo("visa");
+    }
+  }
+
+  @Nested
+  class Consoles {
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginPage() {
+      Browser anonymous = kassa.browser();
+
+      for (String console : new String[] {"console/payments", "compliance/audit"}) {
+        Browser.Page page = anonymous.get(console);
+        assertThat(page.status()).as(console).isEqualTo(302);
+        assertThat(page.location()).as(console).isNotNull();
+        assertThat(page.location().getPath()).as(console).isEqualTo("/login");
+      }
+    }
+
+    @Test
+    void theMerchantAdminSeesTheirPaymentButNotTheAuditTrail() {
+      String paymentId = kassa.createAndPaySession().paymentId();
+      Browser admin = kassa.browser();
+
+      Browser.Page signedIn = admin.login(KassaServer.MERCHANT_USER, KassaServer.DEMO_PASSWORD);
+      assertThat(signedIn.status()).as(signedIn.text()).isEqualTo(302);
+      assertThat(signedIn.location().getPath()).isEqualTo("/console/payments");
+
+      Browser.Page payments = admin.get("console/payments");
+      assertThat(payments.status()).isEqualTo(200);
+      assertThat(payments.document().getElementById("payments:table")).isNotNull();
+      assertThat(payments.document().select(".payment-id").eachText()).contains(paymentId);
+
+      Browser.Page audit = admin.get("compliance/audit");
+      assertThat(audit.status()).isEqualTo(403);
+      assertThat(audit.document().select("#error-heading").text()).isEqualTo("Access denied");
+    }
+
+    @Test
+    void theComplianceOfficerSeesAVerifiedAuditChain() {
+      kassa.createAndPaySession(); // at least one payment's events on the chain
+      Browser officer = kassa.browser();
+
+      Browser.Page signedIn = officer.login(KassaServer.OFFICER_USER, KassaServer.DEMO_PASSWORD);
+      assertThat(signedIn.status()).as(signedIn.text()).isEqualTo(302);
+      assertThat(signedIn.location().getPath()).isEqualTo("/compliance/audit");
+
+      Browser.Page audit = officer.get("compliance/audit");
+      assertThat(audit.status()).isEqualTo(200);
+      Element status = audit.document().getElementById("chain-status");
+      assertThat(status).as("chain status on:\n%s", audit.text()).isNotNull();
+      Matcher verified =
+          Pattern.compile("Hash chain verified: all (\\d+) events are intact\\.")
+              .matcher(status.text());
+      assertThat(verified.find()).as(status.text()).isTrue();
+      assertThat(Integer.parseInt(verified.group(1))).isPositive();
+      assertThat(audit.document().select(".audit-action").eachText()).contains("payment.captured");
+
+      assertThat(officer.get("console/payments").status()).isEqualTo(403);
+    }
+  }
+}
