@@ -23,17 +23,20 @@ import org.jsoup.nodes.Document;
 final class Browser {
 
   /** One answer: status, redirect target (if any) and the parsed page. */
-  record Page(int status, URI location, Document document) {
+  record Page(int status, URI location, Document document, java.net.http.HttpHeaders headers) {
 
     String text() {
       return document.text();
+    }
+
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
     }
   }
 
   private final HttpClient http =
       HttpClient.newBuilder()
-          // HTTP/1.1 like a shopper's browser over plain http: over an h2c upgrade Payara Server
-          // leaves out its Server, X-Powered-By and X-Frame-Options headers.
+          // HTTP/1.1 like a shopper's browser over plain http (browsers never upgrade to h2c).
           .version(HttpClient.Version.HTTP_1_1)
           .cookieHandler(new CookieManager())
           .followRedirects(HttpClient.Redirect.NEVER)
@@ -93,7 +96,10 @@ final class Browser {
               HttpResponse.BodyHandlers.ofString());
       URI location = response.headers().firstValue("Location").map(uri::resolve).orElse(null);
       return new Page(
-          response.statusCode(), location, Jsoup.parse(response.body(), uri.toString()));
+          response.statusCode(),
+          location,
+          Jsoup.parse(response.body(), uri.toString()),
+          response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -106,6 +106,23 @@ class PayaraServerSmokeIT {
       JsonObject card = payment.getJsonObject("card");
       assertThat(card.getString("last4")).isEqualTo("4242");
       assertThat(card.getString("brand")).isEqualTo("visa");
+      assertThat(result.header("X-Frame-Options")).isEqualTo("DENY");
+    }
+  }
+
+  @Nested
+  class Operations {
+
+    @Test
+    void healthAndPaymentMetricsAnswerOnTheFullServer() {
+      kassa.createAndPaySession();
+
+      assertThat(kassa.get("health/live").status()).isEqualTo(200);
+      KassaServer.Answer ready = kassa.get("health/ready");
+      assertThat(ready.body()).contains("kassa-database");
+      KassaServer.Answer metrics = kassa.get("metrics");
+      assertThat(metrics.status()).isEqualTo(200);
+      assertThat(metrics.body()).contains("kassa_payments_total").contains("kassa_gateway_call");
     }
   }
 
