@@ -10,7 +10,11 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import javax.sql.XAConnection;
+import javax.sql.XADataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.xa.PGXADataSource;
 
 /**
  * The datasource class behind {@code java:app/jdbc/kassa}: it connects to the configured JDBC URL,
@@ -23,7 +27,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * enough to move Kassa to PostgreSQL without a rebuild. The container's pool still does the pooling
  * and the transactions.
  */
-public class KassaDataSource implements DataSource {
+public class KassaDataSource implements DataSource, XADataSource {
 
   static final String H2_DRIVER = "org.h2.Driver";
   static final String POSTGRES_DRIVER = "org.postgresql.Driver";
@@ -108,6 +112,43 @@ public class KassaDataSource implements DataSource {
       throw new SQLException("No driver accepts the configured database URL (kassa.db.url)");
     }
     return connection;
+  }
+
+  @Override
+  public XAConnection getXAConnection() throws SQLException {
+    return getXAConnection(user, password);
+  }
+
+  @Override
+  public XAConnection getXAConnection(String username, String pass) throws SQLException {
+    String jdbcUrl = effectiveUrl();
+    boolean embedded = url.isEmpty();
+    if (embedded) {
+      try {
+        Files.createDirectories(dataDirectory());
+      } catch (java.io.IOException e) {
+        throw new SQLException("Cannot create the data folder " + dataDirectory(), e);
+      }
+    }
+    String effectiveUser =
+        username == null || username.isEmpty() ? (embedded ? "sa" : "") : username;
+    String effectivePassword = pass == null ? "" : pass;
+    if (jdbcUrl.startsWith("jdbc:h2:")) {
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL(jdbcUrl);
+      h2.setUser(effectiveUser);
+      h2.setPassword(effectivePassword);
+      return h2.getXAConnection();
+    }
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      PGXADataSource postgres = new PGXADataSource();
+      postgres.setUrl(jdbcUrl);
+      postgres.setUser(effectiveUser);
+      postgres.setPassword(effectivePassword);
+      return postgres.getXAConnection();
+    }
+    throw new SQLException(
+        "Unsupported database URL: Kassa runs on H2 (jdbc:h2:) or PostgreSQL (jdbc:postgresql:)");
   }
 
   private static Driver driverFor(String jdbcUrl) throws SQLException {
