@@ -49,6 +49,8 @@ public class PaymentResource {
             .add("status", payment.status().apiName())
             .add("amount", payment.amount().minorUnits())
             .add("currency", payment.amount().currency().code())
+            .add("amount_refunded", payment.amountRefunded().minorUnits())
+            .add("amount_refundable", payment.refundable().minorUnits())
             .add("gateway", payment.gateway())
             .add("created_at", payment.createdAt().toString());
     payment

@@ -44,8 +44,13 @@ public final class ProblemMappers {
       return Problem.of(422, "idempotency-key-reused", "Idempotency key reused", e.getMessage());
     }
     if (e instanceof InvalidRequestException invalid) {
+      // The business rule's own code is the type: unknown-currency, refund-exceeds-captured, ...
       return Problem.of(
-          400, "invalid-request", "Invalid request", e.getMessage(), invalid.fieldErrors());
+          400,
+          e.code().replace('_', '-'),
+          "Invalid request",
+          e.getMessage(),
+          invalid.fieldErrors());
     }
     return Problem.of(409, e.code().replace('_', '-'), "Request refused", e.getMessage());
   }

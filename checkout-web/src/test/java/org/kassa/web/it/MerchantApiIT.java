@@ -184,6 +184,55 @@ class MerchantApiIT {
   }
 
   @Test
+  void aPaymentIsRefundedInPartsUpToWhatWasCapturedAndNoMore() {
+    JsonObject session = api().createSession(1000, "EUR", "en");
+    PageClient browser = new PageClient("en");
+    java.net.URI page = java.net.URI.create(session.getString("url"));
+    browser.submit(page, browser.get(page), "pay", HostedPageForms.card("4242424242424242", "123"));
+    String paymentId =
+        api().get(SESSIONS + "/" + session.getString("id")).json().getString("payment_id");
+    String refunds = "api/v1/payments/" + paymentId + "/refunds";
+
+    ApiClient.Answer partial =
+        api()
+            .post(
+                refunds,
+                "{\"amount\":400,\"reason\":\"requested_by_customer\"}",
+                "rf-" + paymentId);
+    ApiClient.Answer replay =
+        api()
+            .post(
+                refunds,
+                "{\"amount\":400,\"reason\":\"requested_by_customer\"}",
+                "rf-" + paymentId);
+    ApiClient.Answer tooMuch = api().post(refunds, "{\"amount\":601}", null);
+    ApiClient.Answer otherCurrency =
+        api().post(refunds, "{\"amount\":100,\"currency\":\"USD\"}", null);
+    ApiClient.Answer badReason =
+        api().post(refunds, "{\"amount\":100,\"reason\":\"because\"}", null);
+    ApiClient.Answer rest = api().post(refunds, "{}", null);
+    ApiClient.Answer more = api().post(refunds, "{\"amount\":1}", null);
+
+    assertThat(partial.status()).isEqualTo(201);
+    assertThat(partial.json().getString("status")).isEqualTo("succeeded");
+    assertThat(replay.json().getString("id")).isEqualTo(partial.json().getString("id"));
+    assertThat(tooMuch.status()).isEqualTo(400);
+    assertThat(tooMuch.json().getString("type")).endsWith("/refund-exceeds-captured");
+    assertThat(tooMuch.json().getJsonObject("errors").getString("amount")).contains("600");
+    assertThat(otherCurrency.status()).isEqualTo(400);
+    assertThat(otherCurrency.json().getJsonObject("errors").keySet()).contains("currency");
+    assertThat(badReason.json().getJsonObject("errors").keySet()).contains("reason");
+    assertThat(rest.status()).isEqualTo(201);
+    assertThat(rest.json().getJsonNumber("amount").longValue()).isEqualTo(600);
+    assertThat(more.status()).isEqualTo(400);
+    JsonObject payment = api().get("api/v1/payments/" + paymentId).json();
+    assertThat(payment.getString("status")).isEqualTo("refunded");
+    assertThat(payment.getJsonNumber("amount_refunded").longValue()).isEqualTo(1000);
+    assertThat(api().get(refunds).json().getJsonArray("data")).hasSize(2);
+    assertThat(api().get("api/v1/payments/pay_nope/refunds").status()).isEqualTo(404);
+  }
+
+  @Test
   void aDeclineKeepsTheSessionOpenAndSaysWhy() {
     JsonObject session = api().createSession(500, "EUR", "de");
     PageClient browser = new PageClient("en");

@@ -19,4 +19,13 @@ public interface PaymentGateway {
    *     GatewayUnavailableException}
    */
   GatewayResult authorize(AuthorizationRequest request);
+
+  /**
+   * Refunds part or all of a captured payment. The refund id is the idempotency key: asking again
+   * for the same refund answers the first result and never pays out twice.
+   *
+   * @return the gateway's answer; a network failure is thrown as {@link
+   *     GatewayUnavailableException}
+   */
+  GatewayRefundResult refund(RefundRequest request);
 }

@@ -73,6 +73,14 @@ public class Payment {
   @Column(name = "gateway_reference", length = 100)
   private String gatewayReference;
 
+  /** The sum of succeeded refunds. */
+  @Column(name = "amount_refunded", nullable = false)
+  private long amountRefunded;
+
+  /** The sum of refunds sent to the gateway and not yet answered. */
+  @Column(name = "amount_refund_pending", nullable = false)
+  private long amountRefundPending;
+
   @Column(name = "payer_name", length = 200)
   private String payerName;
 
@@ -139,6 +147,51 @@ public class Payment {
     if (reference != null) {
       this.gatewayReference = reference;
     }
+  }
+
+  /**
+   * Sets aside {@code refund} of what was captured for a refund about to be sent to the gateway.
+   * The caller holds this payment's row lock, so concurrent refunds are checked one at a time.
+   *
+   * @throws RefundNotAllowedException if the payment was not captured, or the refund is more than
+   *     what remains after succeeded and pending refunds
+   */
+  public void reserveRefund(Money refund) {
+    if (!status.isPaid()) {
+      throw RefundNotAllowedException.notCaptured(id, status);
+    }
+    if (!refund.currency().equals(currency)) {
+      throw new IllegalArgumentException("a refund of " + id + " must be in " + currency);
+    }
+    if (!refund.isPositive() || refund.minorUnits() > refundable().minorUnits()) {
+      throw RefundNotAllowedException.tooMuch(id, refundable());
+    }
+    amountRefundPending = Math.addExact(amountRefundPending, refund.minorUnits());
+  }
+
+  /**
+   * Applies the gateway's answer to a reserved refund.
+   *
+   * @return the status the payment must move to: partially refunded or refunded when it succeeded;
+   *     its current status when it failed (the reservation is released)
+   */
+  public PaymentStatus settleRefund(Money refund, boolean succeeded) {
+    amountRefundPending -= refund.minorUnits();
+    if (!succeeded) {
+      return status;
+    }
+    amountRefunded += refund.minorUnits();
+    return amountRefunded == amount ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+  }
+
+  /** What may still be refunded: captured, less succeeded and pending refunds. */
+  public Money refundable() {
+    long left = status.isPaid() ? amount - amountRefunded - amountRefundPending : 0;
+    return new Money(left, currency);
+  }
+
+  public Money amountRefunded() {
+    return new Money(amountRefunded, currency);
   }
 
   void recordDecline(DeclineReason reason) {

@@ -49,7 +49,12 @@ import org.kassa.payment.payment.PaymentConfirmation;
 import org.kassa.payment.payment.PaymentResult;
 import org.kassa.payment.payment.PaymentStatus;
 import org.kassa.payment.payment.Payments;
+import org.kassa.payment.payment.RefundNotAllowedException;
 import org.kassa.payment.payment.SessionNotPayableException;
+import org.kassa.payment.refund.NewRefund;
+import org.kassa.payment.refund.Refund;
+import org.kassa.payment.refund.RefundStatus;
+import org.kassa.payment.refund.Refunds;
 import org.kassa.web.it.KassaDeployment;
 
 /**
@@ -71,6 +76,7 @@ class PaymentFlowIT {
   @Inject private Payments payments;
   @Inject private AuditTrail audit;
   @Inject private MerchantDirectory merchants;
+  @Inject private Refunds refunds;
 
   @Resource(lookup = "java:app/jdbc/kassa")
   private DataSource dataSource;
@@ -180,6 +186,62 @@ class PaymentFlowIT {
     assertEquals(1, captured);
     assertEquals(1, stored.size(), "only one payment may even be attempted while one is under way");
     assertEquals(PaymentStatus.CAPTURED, stored.get(0).status());
+  }
+
+  @Test
+  void fiftyConcurrentPartialRefundsNeverRefundMoreThanWasCaptured() throws Exception {
+    CheckoutSession session = newSession(5000);
+    String paymentId =
+        confirmation.confirm(session.id(), card("4242424242424242"), PAYER).paymentId();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<RefundStatus>> outcomes = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      Callable<RefundStatus> refund =
+          () -> {
+            start.await();
+            try {
+              return refunds
+                  .refund(DemoMerchant.ID, paymentId, new NewRefund(150L, "EUR", null), null, null)
+                  .status();
+            } catch (RefundNotAllowedException e) {
+              return null;
+            }
+          };
+      outcomes.add(executor.submit(refund));
+    }
+    start.countDown();
+    int succeeded = 0;
+    for (Future<RefundStatus> outcome : outcomes) {
+      if (outcome.get() == RefundStatus.SUCCEEDED) {
+        succeeded++;
+      }
+    }
+
+    long refunded =
+        refunds.ofPayment(DemoMerchant.ID, paymentId).stream()
+            .filter(r -> r.status() != RefundStatus.FAILED)
+            .mapToLong(r -> r.amount().minorUnits())
+            .sum();
+    Payment payment = payments.find(paymentId).orElseThrow();
+    assertEquals(33, succeeded, "5000 / 150 = 33 refunds fit");
+    assertEquals(4950, refunded);
+    assertEquals(4950, payment.amountRefunded().minorUnits());
+    assertEquals(PaymentStatus.PARTIALLY_REFUNDED, payment.status());
+
+    Refund rest =
+        refunds.refund(DemoMerchant.ID, paymentId, new NewRefund(null, null, null), null, null);
+    assertEquals(50, rest.amount().minorUnits());
+    assertEquals(PaymentStatus.REFUNDED, payments.find(paymentId).orElseThrow().status());
+    assertThrows(
+        RefundNotAllowedException.class,
+        () ->
+            refunds.refund(DemoMerchant.ID, paymentId, new NewRefund(1L, null, null), null, null));
+    assertEquals(
+        33 + 1,
+        audit.find(AuditQuery.forObject(paymentId), 0, 500).stream()
+            .filter(e -> e.action().startsWith("payment.") && e.action().endsWith("refunded"))
+            .count(),
+        "one audit event per payment state change");
   }
 
   @Test

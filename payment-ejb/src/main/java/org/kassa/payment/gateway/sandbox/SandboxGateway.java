@@ -16,8 +16,10 @@ import java.util.concurrent.ConcurrentMap;
 import org.kassa.compliance.text.Csv;
 import org.kassa.payment.gateway.AuthorizationRequest;
 import org.kassa.payment.gateway.DeclineReason;
+import org.kassa.payment.gateway.GatewayRefundResult;
 import org.kassa.payment.gateway.GatewayResult;
 import org.kassa.payment.gateway.PaymentGateway;
+import org.kassa.payment.gateway.RefundRequest;
 
 /**
  * The in-process sandbox. Outcomes follow Stripe's published test cards: {@code 4242 4242 4242
@@ -35,6 +37,7 @@ public class SandboxGateway implements PaymentGateway {
 
   private final Map<String, TestCard> cards = loadTestCards();
   private final ConcurrentMap<String, GatewayResult> answered = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, GatewayRefundResult> refunded = new ConcurrentHashMap<>();
 
   /** One published test number and what it does. */
   record TestCard(String number, String outcome, String detail) {}
@@ -47,6 +50,16 @@ public class SandboxGateway implements PaymentGateway {
   @Override
   public GatewayResult authorize(AuthorizationRequest request) {
     return answered.computeIfAbsent(request.paymentId(), id -> decide(request));
+  }
+
+  /**
+   * Refunds always succeed in the sandbox, as in Stripe's test mode for these cards; the first
+   * answer for a refund id is the answer for good.
+   */
+  @Override
+  public GatewayRefundResult refund(RefundRequest request) {
+    return refunded.computeIfAbsent(
+        request.refundId(), id -> GatewayRefundResult.succeeded("sbx_" + request.refundId()));
   }
 
   /** The sandbox's test card for a number, if it is one. */

@@ -1,0 +1,132 @@
+package org.kassa.payment.refund;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.kassa.payment.money.CurrencyCode;
+import org.kassa.payment.money.Money;
+
+/** One refund of a payment. It is settled once: pending, then succeeded or failed for good. */
+@Entity
+@Table(name = "refund")
+public class Refund {
+
+  @Id
+  @Column(name = "id", length = 40)
+  private String id;
+
+  @Column(name = "payment_id", nullable = false, length = 40)
+  private String paymentId;
+
+  @Column(name = "merchant_id", nullable = false, length = 40)
+  private String merchantId;
+
+  @Column(name = "amount", nullable = false)
+  private long amount;
+
+  @Embedded
+  @AttributeOverride(
+      name = "code",
+      column = @Column(name = "currency", length = 3, nullable = false))
+  private CurrencyCode currency;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false, length = 20)
+  private RefundStatus status;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "reason", length = 40)
+  private RefundReason reason;
+
+  @Column(name = "failure_code", length = 40)
+  private String failureCode;
+
+  @Column(name = "gateway_reference", length = 100)
+  private String gatewayReference;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  protected Refund() {}
+
+  Refund(
+      String id,
+      String paymentId,
+      String merchantId,
+      Money amount,
+      RefundReason reason,
+      Instant now) {
+    if (!amount.isPositive()) {
+      throw new IllegalArgumentException("a refund needs a positive amount");
+    }
+    this.id = id;
+    this.paymentId = paymentId;
+    this.merchantId = merchantId;
+    this.amount = amount.minorUnits();
+    this.currency = amount.currency();
+    this.reason = reason;
+    this.status = RefundStatus.PENDING;
+    this.createdAt = now.atOffset(ZoneOffset.UTC);
+    this.updatedAt = createdAt;
+  }
+
+  /** Records the gateway's answer, once. */
+  void settle(boolean succeeded, String reference, String failure, Instant now) {
+    if (status != RefundStatus.PENDING) {
+      throw new IllegalStateException("refund " + id + " is already " + status.apiName());
+    }
+    this.status = succeeded ? RefundStatus.SUCCEEDED : RefundStatus.FAILED;
+    this.gatewayReference = reference;
+    this.failureCode = succeeded ? null : failure;
+    this.updatedAt = now.atOffset(ZoneOffset.UTC);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String paymentId() {
+    return paymentId;
+  }
+
+  public String merchantId() {
+    return merchantId;
+  }
+
+  public Money amount() {
+    return new Money(amount, currency);
+  }
+
+  public RefundStatus status() {
+    return status;
+  }
+
+  public Optional<RefundReason> reason() {
+    return Optional.ofNullable(reason);
+  }
+
+  public Optional<String> failureCode() {
+    return Optional.ofNullable(failureCode);
+  }
+
+  public Instant createdAt() {
+    return createdAt.toInstant();
+  }
+}

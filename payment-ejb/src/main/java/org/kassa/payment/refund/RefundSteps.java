@@ -1,0 +1,132 @@
+package org.kassa.payment.refund;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.kassa.compliance.audit.AuditRecord;
+import org.kassa.compliance.audit.AuditTrail;
+import org.kassa.payment.InvalidRequestException;
+import org.kassa.payment.NotFoundException;
+import org.kassa.payment.gateway.GatewayRefundResult;
+import org.kassa.payment.idempotency.IdempotencyKeys;
+import org.kassa.payment.merchant.ApiKey;
+import org.kassa.payment.money.CurrencyCode;
+import org.kassa.payment.money.Money;
+import org.kassa.payment.payment.Payment;
+import org.kassa.payment.payment.PaymentStateMachine;
+import org.kassa.payment.payment.PaymentStatus;
+
+/**
+ * The two transactional steps around a refund's gateway call: reserve the amount on the locked
+ * payment ({@link #begin}), then apply the answer ({@link #complete}).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class RefundSteps {
+
+  @PersistenceContext(unitName = "payment")
+  private EntityManager em;
+
+  @Inject private IdempotencyKeys idempotencyKeys;
+  @Inject private PaymentStateMachine stateMachine;
+  @Inject private AuditTrail audit;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** A reserved (or replayed) refund, with what the gateway call needs. */
+  public record Begun(Refund refund, boolean replayed, String gateway, String gatewayReference) {}
+
+  /**
+   * Locks the payment and reserves the refund on it.
+   *
+   * @throws NotFoundException if the payment does not exist or is another merchant's
+   * @throws org.kassa.payment.payment.RefundNotAllowedException if the payment cannot take it
+   */
+  public Begun begin(
+      String merchantId,
+      String paymentId,
+      NewRefund request,
+      String idempotencyKey,
+      String requestHash) {
+    if (idempotencyKey != null) {
+      Optional<String> earlier = idempotencyKeys.replay(merchantId, idempotencyKey, requestHash);
+      if (earlier.isPresent()) {
+        return new Begun(em.find(Refund.class, earlier.get()), true, null, null);
+      }
+    }
+    Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+    if (payment == null || !payment.merchantId().equals(merchantId)) {
+      throw new NotFoundException("payment", paymentId);
+    }
+    Money amount = requestedAmount(payment, request);
+    payment.reserveRefund(amount);
+    Refund refund =
+        new Refund(
+            "re_" + ApiKey.randomToken(24),
+            paymentId,
+            merchantId,
+            amount,
+            request.reason(),
+            clock.instant());
+    em.persist(refund);
+    if (idempotencyKey != null) {
+      idempotencyKeys.remember(merchantId, idempotencyKey, requestHash, "refund", refund.id());
+    }
+    audit.append(
+        AuditRecord.of("merchant:" + merchantId, "refund.pending", "refund", refund.id(), "pending")
+            .withDetail("payment=" + paymentId + " amount=" + amount));
+    return new Begun(refund, false, payment.gateway(), payment.gatewayReference().orElse(null));
+  }
+
+  private static Money requestedAmount(Payment payment, NewRefund request) {
+    CurrencyCode currency = payment.amount().currency();
+    if (request.currency() != null && !request.currency().equals(currency.code())) {
+      throw new InvalidRequestException(
+          "refund_currency_mismatch",
+          "Payment "
+              + payment.id()
+              + " was made in "
+              + currency
+              + "; refunds are in the payment's currency only.",
+          Map.of("currency", "must be " + currency));
+    }
+    return request.amount() == null ? payment.refundable() : new Money(request.amount(), currency);
+  }
+
+  /** Applies the gateway's answer; a refund already settled is left as it is. */
+  public Refund complete(String refundId, GatewayRefundResult answer) {
+    Refund refund = em.find(Refund.class, refundId);
+    Payment payment = em.find(Payment.class, refund.paymentId(), LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(refund);
+    if (refund.status() != RefundStatus.PENDING) {
+      return refund;
+    }
+    refund.settle(
+        answer.succeeded(), answer.gatewayReference(), answer.failureCode(), clock.instant());
+    PaymentStatus target = payment.settleRefund(refund.amount(), answer.succeeded());
+    String actor = "gateway:" + payment.gateway();
+    if (answer.succeeded()) {
+      stateMachine.transition(
+          payment, target, actor, "refund=" + refund.id() + " amount=" + refund.amount());
+    }
+    audit.append(
+        AuditRecord.of(
+                actor,
+                "refund." + refund.status().apiName(),
+                "refund",
+                refund.id(),
+                refund.status().apiName())
+            .withDetail(
+                "payment="
+                    + payment.id()
+                    + refund.failureCode().map(f -> " failure=" + f).orElse("")));
+    return refund;
+  }
+}

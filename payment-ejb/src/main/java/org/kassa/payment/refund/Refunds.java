@@ -1,0 +1,89 @@
+package org.kassa.payment.refund;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.logging.Logger;
+import org.kassa.payment.gateway.GatewayRefundResult;
+import org.kassa.payment.gateway.GatewayUnavailableException;
+import org.kassa.payment.gateway.Gateways;
+import org.kassa.payment.gateway.RefundRequest;
+import org.kassa.payment.idempotency.IdempotencyKeys;
+import org.kassa.payment.payment.Payments;
+
+/** Refunds payments, and lists a payment's refunds. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Refunds {
+
+  private static final Logger LOG = Logger.getLogger(Refunds.class.getName());
+
+  @PersistenceContext(unitName = "payment")
+  private EntityManager em;
+
+  @Inject private RefundSteps steps;
+  @Inject private Gateways gateways;
+  @Inject private Payments payments;
+
+  /**
+   * Refunds part or all of a captured payment, in three steps: reserve on the locked payment, call
+   * the gateway with the refund id as idempotency key, apply the answer.
+   *
+   * @return the refund: succeeded, failed, or pending when the gateway did not answer
+   */
+  public Refund refund(
+      @NotBlank String merchantId,
+      @NotBlank String paymentId,
+      @NotNull @Valid NewRefund request,
+      @Size(max = IdempotencyKeys.MAX_KEY_LENGTH) String idempotencyKey,
+      String requestHash) {
+    RefundSteps.Begun begun =
+        steps.begin(merchantId, paymentId, request, idempotencyKey, requestHash);
+    Refund refund = begun.refund();
+    if (begun.replayed()) {
+      return refund;
+    }
+    GatewayRefundResult answer;
+    try {
+      answer =
+          gateways
+              .named(begun.gateway())
+              .refund(
+                  new RefundRequest(
+                      refund.id(), paymentId, begun.gatewayReference(), refund.amount()));
+    } catch (GatewayUnavailableException e) {
+      LOG.warning(
+          () -> "event=gateway.unavailable refund=" + refund.id() + " payment=" + paymentId);
+      return refund;
+    }
+    Refund settled = steps.complete(refund.id(), answer);
+    LOG.info(
+        () ->
+            "event=refund."
+                + settled.status().apiName()
+                + " refund="
+                + settled.id()
+                + " payment="
+                + paymentId);
+    return settled;
+  }
+
+  /** A payment's refunds, oldest first. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Refund> ofPayment(@NotBlank String merchantId, String paymentId) {
+    payments.get(merchantId, paymentId); // 404 for another merchant's payment
+    return em.createQuery(
+            "SELECT r FROM Refund r WHERE r.paymentId = :p ORDER BY r.createdAt, r.id",
+            Refund.class)
+        .setParameter("p", paymentId)
+        .getResultList();
+  }
+}
