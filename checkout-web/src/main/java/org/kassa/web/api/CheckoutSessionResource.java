@@ -107,7 +107,7 @@ public class CheckoutSessionResource {
       errors.put("Idempotency-Key", "must be 1 to 255 characters");
     }
     for (ConstraintViolation<NewCheckoutSession> v : validator.validate(command)) {
-      String field = ProblemMappers.snakeCase(pathOf(v));
+      String field = ProblemMappers.jsonPath(v.getPropertyPath());
       if (!errors.containsKey(field)) {
         errors.merge(field, v.getMessage(), (a, b) -> a + "; " + b);
       }
@@ -150,23 +150,6 @@ public class CheckoutSessionResource {
   public Response get(@PathParam("id") String id) {
     Merchant merchant = MerchantAuthentication.merchantOf(request);
     return Response.ok(representation(sessions.get(merchant.id(), id)).toString()).build();
-  }
-
-  private static String pathOf(ConstraintViolation<?> v) {
-    StringBuilder out = new StringBuilder();
-    for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
-      if (node.getIndex() != null && out.length() > 0) {
-        out.append('[').append(node.getIndex()).append(']');
-      }
-      if (node.getName() == null || node.getName().startsWith("<")) {
-        continue;
-      }
-      if (out.length() > 0) {
-        out.append('.');
-      }
-      out.append(node.getName());
-    }
-    return out.toString();
   }
 
   private static NewCheckoutSession read(JsonFields json) {

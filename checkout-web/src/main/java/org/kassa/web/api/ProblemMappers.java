@@ -74,7 +74,10 @@ public final class ProblemMappers {
     return errors;
   }
 
-  private static String jsonPath(Path path) {
+  /**
+   * A constraint violation's property path as the JSON field path, e.g. {@code line_items[0].name}.
+   */
+  static String jsonPath(Path path) {
     StringBuilder out = new StringBuilder();
     for (Path.Node node : path) {
       if (node.getKind() == jakarta.validation.ElementKind.METHOD

@@ -87,7 +87,7 @@ public class RefundResource {
       errors.put("Idempotency-Key", "must be 1 to 255 characters");
     }
     for (ConstraintViolation<NewRefund> v : validator.validate(command)) {
-      errors.putIfAbsent(ProblemMappers.snakeCase(v.getPropertyPath().toString()), v.getMessage());
+      errors.putIfAbsent(ProblemMappers.jsonPath(v.getPropertyPath()), v.getMessage());
     }
     if (!errors.isEmpty()) {
       return Problem.invalid(errors);

@@ -91,7 +91,23 @@ public class KassaDataSource implements DataSource, XADataSource {
 
   @Override
   public Connection getConnection(String username, String pass) throws SQLException {
-    String jdbcUrl = effectiveUrl();
+    Target target = target(username, pass);
+    Properties props = new Properties();
+    if (!target.user().isEmpty()) {
+      props.setProperty("user", target.user());
+    }
+    props.setProperty("password", target.password());
+    Connection connection = driverFor(target.url()).connect(target.url(), props);
+    if (connection == null) {
+      throw new SQLException("No driver accepts the configured database URL (kassa.db.url)");
+    }
+    return connection;
+  }
+
+  /** Where to connect and as whom; prepares the data folder of the embedded database. */
+  private record Target(String url, String user, String password) {}
+
+  private Target target(String username, String pass) throws SQLException {
     boolean embedded = url.isEmpty();
     if (embedded) {
       try {
@@ -100,18 +116,9 @@ public class KassaDataSource implements DataSource, XADataSource {
         throw new SQLException("Cannot create the data folder " + dataDirectory(), e);
       }
     }
-    Properties props = new Properties();
     String effectiveUser =
         username == null || username.isEmpty() ? (embedded ? "sa" : "") : username;
-    if (!effectiveUser.isEmpty()) {
-      props.setProperty("user", effectiveUser);
-    }
-    props.setProperty("password", pass == null ? "" : pass);
-    Connection connection = driverFor(jdbcUrl).connect(jdbcUrl, props);
-    if (connection == null) {
-      throw new SQLException("No driver accepts the configured database URL (kassa.db.url)");
-    }
-    return connection;
+    return new Target(effectiveUrl(), effectiveUser, pass == null ? "" : pass);
   }
 
   @Override
@@ -121,30 +128,20 @@ public class KassaDataSource implements DataSource, XADataSource {
 
   @Override
   public XAConnection getXAConnection(String username, String pass) throws SQLException {
-    String jdbcUrl = effectiveUrl();
-    boolean embedded = url.isEmpty();
-    if (embedded) {
-      try {
-        Files.createDirectories(dataDirectory());
-      } catch (java.io.IOException e) {
-        throw new SQLException("Cannot create the data folder " + dataDirectory(), e);
-      }
-    }
-    String effectiveUser =
-        username == null || username.isEmpty() ? (embedded ? "sa" : "") : username;
-    String effectivePassword = pass == null ? "" : pass;
+    Target target = target(username, pass);
+    String jdbcUrl = target.url();
     if (jdbcUrl.startsWith("jdbc:h2:")) {
       JdbcDataSource h2 = new JdbcDataSource();
       h2.setURL(jdbcUrl);
-      h2.setUser(effectiveUser);
-      h2.setPassword(effectivePassword);
+      h2.setUser(target.user());
+      h2.setPassword(target.password());
       return h2.getXAConnection();
     }
     if (jdbcUrl.startsWith("jdbc:postgresql:")) {
       PGXADataSource postgres = new PGXADataSource();
       postgres.setUrl(jdbcUrl);
-      postgres.setUser(effectiveUser);
-      postgres.setPassword(effectivePassword);
+      postgres.setUser(target.user());
+      postgres.setPassword(target.password());
       return postgres.getXAConnection();
     }
     throw new SQLException(
