@@ -1,14 +1,10 @@
 package org.kassa.ear;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +12,14 @@ import java.time.Instant;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
+import org.kassa.web.it.ApiClient;
+import org.kassa.web.it.PageClient;
 
 /**
- * The deployed kassa.ear as the smoke suite sees it: where it runs, its merchant API, and a shopper
- * paying on the hosted page. Created sessions are the suite's own, so tests do not depend on order.
+ * The deployed kassa.ear as the smoke suite sees it: where it runs, a merchant's API client, and a
+ * shopper paying on the hosted page. The HTTP clients are checkout-web's own test clients, so the
+ * WAR on Micro and the EAR on Server are driven the same way. Created sessions are the suite's own,
+ * so tests do not depend on order.
  */
 final class KassaServer {
 
@@ -34,36 +34,49 @@ final class KassaServer {
       "line_items":[{"name":"Mug","quantity":3,"unit_amount":500}],\
       "locale":"de","success_url":"https://shop.example/ok","cancel_url":"https://shop.example/cancel"}""";
 
-  /** A JSON answer of the API. */
-  record Answer(int status, String contentType, String body, HttpResponse<String> response) {
-
-    JsonObject json() {
-      return Json.createReader(new StringReader(body)).readObject();
-    }
-  }
-
   /** A session paid on the hosted page. */
-  record PaidSession(String sessionId, String paymentId, Browser.Page resultPage) {}
+  record PaidSession(String sessionId, String paymentId, PageClient.Page resultPage) {}
 
   private final URI base;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          // HTTP/1.1: over an h2c upgrade Payara Server sends no Server header (see awaitReady).
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final ApiClient merchant;
+  private final ApiClient anonymous;
 
   KassaServer() {
     String url = System.getProperty("kassa.baseUrl", "http://localhost:8080");
     this.base = URI.create(url.endsWith("/") ? url : url + "/");
+    try {
+      this.merchant = new ApiClient(base.toURL(), API_KEY);
+      this.anonymous = new ApiClient(base.toURL(), null);
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException("kassa.baseUrl is not a URL: " + url, e);
+    }
   }
 
-  URI base() {
-    return base;
+  URI uri(String path) {
+    return base.resolve(path);
   }
 
-  Browser browser() {
-    return new Browser(base);
+  /** The merchant's API client (demo key). */
+  ApiClient api() {
+    return merchant;
+  }
+
+  /** An API client without a key. */
+  ApiClient anonymousApi() {
+    return anonymous;
+  }
+
+  /** A new browser (own cookies), reading pages in English. */
+  PageClient browser() {
+    return new PageClient("en");
+  }
+
+  /** Logs in to the consoles with a new browser; answers it and the page after the login. */
+  record SignedIn(PageClient browser, PageClient.Page landing) {}
+
+  SignedIn signIn(String user) {
+    PageClient browser = browser();
+    return new SignedIn(browser, browser.login(base, user, DEMO_PASSWORD));
   }
 
   /**
@@ -75,26 +88,18 @@ final class KassaServer {
     String last = "no answer";
     while (Instant.now().isBefore(deadline)) {
       try {
-        HttpResponse<String> ready =
-            http.send(
-                HttpRequest.newBuilder(base.resolve("health/ready"))
-                    .timeout(Duration.ofSeconds(10))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        String server = ready.headers().firstValue("Server").orElse("");
-        if (ready.statusCode() == 200 && ready.body().contains("\"UP\"")) {
+        ApiClient.Answer ready = anonymous.get("health/ready");
+        String server = ready.header("Server") == null ? "" : ready.header("Server");
+        if (ready.status() == 200 && ready.body().contains("\"UP\"")) {
           if (!server.contains("Payara Server")) {
             throw new AssertionError(
                 base + " is served by '" + server + "', not Payara Server: is the port taken?");
           }
           return;
         }
-        last = ready.statusCode() + " " + ready.body();
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+        last = ready.status() + " " + ready.body();
+      } catch (UncheckedIOException e) {
+        last = e.getCause().toString();
       }
       sleep(Duration.ofSeconds(1));
     }
@@ -102,21 +107,9 @@ final class KassaServer {
         "kassa.ear is not ready at " + base + " (" + last + ")\n" + serverLogTail(60));
   }
 
-  Answer post(String path, String json, String apiKey) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
-    return send(withKey(request, apiKey));
-  }
-
-  Answer get(String path) {
-    return send(withKey(HttpRequest.newBuilder(base.resolve(path)).GET(), API_KEY));
-  }
-
   /** Creates the suite's standard session (3 mugs, 15.00 EUR) and answers its JSON. */
   JsonObject createSession() {
-    Answer created = post("api/v1/checkout-sessions", SESSION_JSON, API_KEY);
+    ApiClient.Answer created = merchant.post("api/v1/checkout-sessions", SESSION_JSON, null);
     if (created.status() != 201) {
       throw new AssertionError("session not created: " + created.status() + " " + created.body());
     }
@@ -126,14 +119,15 @@ final class KassaServer {
   /** Creates a session and pays it with the Visa test card on the hosted page, as a shopper. */
   PaidSession createAndPaySession() {
     String sessionId = createSession().getString("id");
-    String path = "pay/" + sessionId;
-    Browser shopper = browser();
-    Browser.Page form = shopper.get(path);
+    URI page = uri("pay/" + sessionId);
+    PageClient shopper = browser();
+    PageClient.Page form = shopper.get(page);
     if (form.status() != 200 || form.document().getElementById("pay") == null) {
-      throw new AssertionError("no payment form at /" + path + ": " + form.status());
+      throw new AssertionError("no payment form at " + page + ": " + form.status());
     }
-    Browser.Page result = shopper.submit(path, form, "pay", cardFields());
-    String paymentId = get("api/v1/checkout-sessions/" + sessionId).json().getString("payment_id");
+    PageClient.Page result = shopper.submit(page, form, "pay", cardFields());
+    String paymentId =
+        merchant.get("api/v1/checkout-sessions/" + sessionId).json().getString("payment_id");
     return new PaidSession(sessionId, paymentId, result);
   }
 
@@ -163,29 +157,6 @@ final class KassaServer {
           + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException | UncheckedIOException e) {
       return "(server.log unreadable: " + e + ")";
-    }
-  }
-
-  private static HttpRequest.Builder withKey(HttpRequest.Builder request, String apiKey) {
-    return apiKey == null ? request : request.header("Authorization", "Bearer " + apiKey);
-  }
-
-  private Answer send(HttpRequest.Builder request) {
-    try {
-      HttpResponse<String> response =
-          http.send(
-              request.timeout(Duration.ofSeconds(60)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      return new Answer(
-          response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""),
-          response.body(),
-          response);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

@@ -10,6 +10,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.kassa.web.it.ApiClient;
+import org.kassa.web.it.PageClient;
 
 /**
  * End-to-end smoke suite of kassa.ear deployed on Payara Server Full (profile {@code payara-server}
@@ -30,8 +32,8 @@ class PayaraServerSmokeIT {
 
     @Test
     void createsACheckoutSession() {
-      KassaServer.Answer created =
-          kassa.post("api/v1/checkout-sessions", KassaServer.SESSION_JSON, KassaServer.API_KEY);
+      ApiClient.Answer created =
+          kassa.api().post("api/v1/checkout-sessions", KassaServer.SESSION_JSON, null);
 
       assertThat(created.status()).as(created.body()).isEqualTo(201);
       assertThat(created.contentType()).startsWith("application/json");
@@ -45,18 +47,20 @@ class PayaraServerSmokeIT {
       assertThat(session.getString("currency")).isEqualTo("EUR");
       assertThat(session.getJsonArray("line_items")).hasSize(1);
 
-      KassaServer.Answer read = kassa.get("api/v1/checkout-sessions/" + id);
+      ApiClient.Answer read = kassa.api().get("api/v1/checkout-sessions/" + id);
       assertThat(read.status()).isEqualTo(200);
       assertThat(read.json().getString("id")).isEqualTo(id);
     }
 
     @Test
     void answersABadRequestWithProblemJson() {
-      KassaServer.Answer answer =
-          kassa.post(
-              "api/v1/checkout-sessions",
-              KassaServer.SESSION_JSON.replace("\"EUR\"", "\"EURO\""),
-              KassaServer.API_KEY);
+      ApiClient.Answer answer =
+          kassa
+              .api()
+              .post(
+                  "api/v1/checkout-sessions",
+                  KassaServer.SESSION_JSON.replace("\"EUR\"", "\"EURO\""),
+                  null);
 
       assertThat(answer.status()).as(answer.body()).isEqualTo(400);
       assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -67,13 +71,12 @@ class PayaraServerSmokeIT {
 
     @Test
     void refusesACallWithoutAnApiKey() {
-      KassaServer.Answer answer =
-          kassa.post("api/v1/checkout-sessions", KassaServer.SESSION_JSON, null);
+      ApiClient.Answer answer =
+          kassa.anonymousApi().post("api/v1/checkout-sessions", KassaServer.SESSION_JSON, null);
 
       assertThat(answer.status()).isEqualTo(401);
       assertThat(answer.contentType()).startsWith("application/problem+json");
-      assertThat(answer.response().headers().firstValue("WWW-Authenticate"))
-          .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+      assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
     }
   }
 
@@ -84,19 +87,19 @@ class PayaraServerSmokeIT {
     void aShopperPaysTheSessionWithACard() {
       KassaServer.PaidSession paid = kassa.createAndPaySession();
 
-      Browser.Page result = paid.resultPage();
+      PageClient.Page result = paid.resultPage();
       assertThat(result.status()).isEqualTo(200);
       Element heading = result.document().getElementById("result");
-      assertThat(heading).as("success section on:\n%s", result.text()).isNotNull();
+      assertThat(heading).as("success section on:\n%s", result.document().text()).isNotNull();
       assertThat(heading.select("h1").text()).isNotBlank();
       assertThat(heading.text()).contains(paid.paymentId());
 
-      JsonObject session = kassa.get("api/v1/checkout-sessions/" + paid.sessionId()).json();
+      JsonObject session = kassa.api().get("api/v1/checkout-sessions/" + paid.sessionId()).json();
       assertThat(session.getString("status")).isEqualTo("complete");
       assertThat(session.getString("payment_status")).isEqualTo("paid");
       assertThat(paid.paymentId()).startsWith("pay_");
 
-      KassaServer.Answer read = kassa.get("api/v1/payments/" + paid.paymentId());
+      ApiClient.Answer read = kassa.api().get("api/v1/payments/" + paid.paymentId());
       assertThat(read.status()).isEqualTo(200);
       JsonObject payment = read.json();
       assertThat(payment.getString("status")).isEqualTo("captured");
@@ -117,10 +120,10 @@ class PayaraServerSmokeIT {
     void healthAndPaymentMetricsAnswerOnTheFullServer() {
       kassa.createAndPaySession();
 
-      assertThat(kassa.get("health/live").status()).isEqualTo(200);
-      KassaServer.Answer ready = kassa.get("health/ready");
+      assertThat(kassa.anonymousApi().get("health/live").status()).isEqualTo(200);
+      ApiClient.Answer ready = kassa.anonymousApi().get("health/ready");
       assertThat(ready.body()).contains("kassa-database");
-      KassaServer.Answer metrics = kassa.get("metrics");
+      ApiClient.Answer metrics = kassa.anonymousApi().get("metrics");
       assertThat(metrics.status()).isEqualTo(200);
       assertThat(metrics.body()).contains("kassa_payments_total").contains("kassa_gateway_call");
     }
@@ -131,31 +134,30 @@ class PayaraServerSmokeIT {
 
     @Test
     void anonymousVisitorsAreSentToTheLoginPage() {
-      Browser anonymous = kassa.browser();
+      PageClient anonymous = kassa.browser();
 
       for (String console : new String[] {"console/payments", "compliance/audit"}) {
-        Browser.Page page = anonymous.get(console);
+        PageClient.Page page = anonymous.get(kassa.uri(console));
         assertThat(page.status()).as(console).isEqualTo(302);
         assertThat(page.location()).as(console).isNotNull();
-        assertThat(page.location().getPath()).as(console).isEqualTo("/login");
+        assertThat(kassa.uri(console).resolve(page.location()).getPath())
+            .as(console)
+            .isEqualTo("/login");
       }
     }
 
     @Test
     void theMerchantAdminSeesTheirPaymentButNotTheAuditTrail() {
       String paymentId = kassa.createAndPaySession().paymentId();
-      Browser admin = kassa.browser();
+      KassaServer.SignedIn admin = kassa.signIn(KassaServer.MERCHANT_USER);
 
-      Browser.Page signedIn = admin.login(KassaServer.MERCHANT_USER, KassaServer.DEMO_PASSWORD);
-      assertThat(signedIn.status()).as(signedIn.text()).isEqualTo(302);
-      assertThat(signedIn.location().getPath()).isEqualTo("/console/payments");
-
-      Browser.Page payments = admin.get("console/payments");
+      // The login lands on the merchant console.
+      PageClient.Page payments = admin.landing();
       assertThat(payments.status()).isEqualTo(200);
       assertThat(payments.document().getElementById("payments:table")).isNotNull();
       assertThat(payments.document().select(".payment-id").eachText()).contains(paymentId);
 
-      Browser.Page audit = admin.get("compliance/audit");
+      PageClient.Page audit = admin.browser().get(kassa.uri("compliance/audit"));
       assertThat(audit.status()).isEqualTo(403);
       assertThat(audit.document().select("#error-heading").text()).isEqualTo("Access denied");
     }
@@ -163,16 +165,13 @@ class PayaraServerSmokeIT {
     @Test
     void theComplianceOfficerSeesAVerifiedAuditChain() {
       kassa.createAndPaySession(); // at least one payment's events on the chain
-      Browser officer = kassa.browser();
+      KassaServer.SignedIn officer = kassa.signIn(KassaServer.OFFICER_USER);
 
-      Browser.Page signedIn = officer.login(KassaServer.OFFICER_USER, KassaServer.DEMO_PASSWORD);
-      assertThat(signedIn.status()).as(signedIn.text()).isEqualTo(302);
-      assertThat(signedIn.location().getPath()).isEqualTo("/compliance/audit");
-
-      Browser.Page audit = officer.get("compliance/audit");
+      // The login lands on the audit trail.
+      PageClient.Page audit = officer.landing();
       assertThat(audit.status()).isEqualTo(200);
       Element status = audit.document().getElementById("chain-status");
-      assertThat(status).as("chain status on:\n%s", audit.text()).isNotNull();
+      assertThat(status).as("chain status on:\n%s", audit.document().text()).isNotNull();
       Matcher verified =
           Pattern.compile("Hash chain verified: all (\\d+) events are intact\\.")
               .matcher(status.text());
@@ -180,7 +179,7 @@ class PayaraServerSmokeIT {
       assertThat(Integer.parseInt(verified.group(1))).isPositive();
       assertThat(audit.document().select(".audit-action").eachText()).contains("payment.captured");
 
-      assertThat(officer.get("console/payments").status()).isEqualTo(403);
+      assertThat(officer.browser().get(kassa.uri("console/payments")).status()).isEqualTo(403);
     }
   }
 }

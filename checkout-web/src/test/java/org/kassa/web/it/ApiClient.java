@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,7 +15,11 @@ import java.time.Duration;
 public final class ApiClient {
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          // HTTP/1.1, as browsers and most shop backends speak plain http (no h2c upgrade).
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final URI base;
   private final String apiKey;
 
@@ -25,7 +30,16 @@ public final class ApiClient {
   }
 
   /** The answer of one call: status, content type and body. */
-  public record Answer(int status, String contentType, String body, boolean replayed) {
+  public record Answer(int status, String contentType, String body, HttpHeaders headers) {
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    /** Whether the API answered an earlier call's result again (same Idempotency-Key). */
+    public boolean replayed() {
+      return header("Idempotent-Replayed") != null;
+    }
+
     public JsonObject json() {
       return Json.createReader(new StringReader(body)).readObject();
     }
@@ -85,7 +99,7 @@ public final class ApiClient {
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
           response.body(),
-          response.headers().firstValue("Idempotent-Replayed").isPresent());
+          response.headers());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

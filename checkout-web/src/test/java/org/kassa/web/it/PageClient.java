@@ -21,6 +21,8 @@ public final class PageClient {
 
   private final HttpClient http =
       HttpClient.newBuilder()
+          // HTTP/1.1 like a shopper's browser over plain http (browsers never upgrade to h2c).
+          .version(HttpClient.Version.HTTP_1_1)
           .cookieHandler(new CookieManager())
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
@@ -46,6 +48,10 @@ public final class PageClient {
   /** Posts the JSF form {@code formId} of {@code page} to {@code uri} with these fields. */
   public Page submit(URI uri, Page page, String formId, Map<String, String> fields) {
     String viewState = page.document().select("input[name=jakarta.faces.ViewState]").val();
+    if (viewState.isEmpty()) {
+      throw new AssertionError(
+          "no jakarta.faces.ViewState on the page:\n" + page.document().text());
+    }
     Map<String, String> all = new LinkedHashMap<>();
     all.put(formId, formId);
     all.putAll(fields);
