@@ -44,36 +44,22 @@ public class CheckoutSessions {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** A created (or replayed) session, and whether it was created by this call. */
-  public record Created(CheckoutSession session, boolean replayed) {}
-
   /**
    * Creates a session for a merchant.
    *
-   * @param idempotencyKey optional; with the same request hash the earlier session is answered
-   * @param requestHash a hash of the request body, to tell a replay from a reuse of the key
+   * @param idempotencyKey the call's claimed idempotency key, or null; the session is bound to it
    */
-  public Created create(
+  public CheckoutSession create(
       @NotBlank String merchantId,
       @NotNull @Valid NewCheckoutSession request,
-      @Size(max = IdempotencyKeys.MAX_KEY_LENGTH) String idempotencyKey,
-      String requestHash) {
-    if (idempotencyKey != null) {
-      Optional<String> earlier = idempotencyKeys.replay(merchantId, idempotencyKey, requestHash);
-      if (earlier.isPresent()) {
-        return new Created(get(merchantId, earlier.get()), true);
-      }
-    }
+      @Size(max = IdempotencyKeys.MAX_KEY_LENGTH) String idempotencyKey) {
     checkAcrossFields(request);
     int ttl = request.expiresInSeconds() == null ? DEFAULT_TTL_SECONDS : request.expiresInSeconds();
     CheckoutSession session =
         new CheckoutSession(
             "cs_" + ApiKey.randomToken(24), merchantId, request, clock.instant(), ttl);
     em.persist(session);
-    if (idempotencyKey != null) {
-      idempotencyKeys.remember(
-          merchantId, idempotencyKey, requestHash, "checkout_session", session.id());
-    }
+    idempotencyKeys.bind(merchantId, idempotencyKey, "checkout_session", session.id());
     audit.append(
         AuditRecord.of(
                 "merchant:" + merchantId,
@@ -85,7 +71,7 @@ public class CheckoutSessions {
             .withDetail("amount=" + session.amount()));
     LOG.info(
         () -> "event=checkout_session.created session=" + session.id() + " merchant=" + merchantId);
-    return new Created(session, false);
+    return session;
   }
 
   private void checkAcrossFields(NewCheckoutSession request) {

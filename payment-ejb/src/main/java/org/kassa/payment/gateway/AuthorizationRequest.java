@@ -1,6 +1,6 @@
 package org.kassa.payment.gateway;
 
-import org.kassa.payment.card.CardDetails;
+import java.util.Objects;
 import org.kassa.payment.money.Money;
 
 /**
@@ -8,8 +8,22 @@ import org.kassa.payment.money.Money;
  *
  * @param paymentId Kassa's payment id, also the gateway's idempotency key
  * @param amount the amount in the payment's currency
- * @param card the card, in memory only
- * @param capture whether to capture at once (the default for hosted checkout)
+ * @param method what the shopper pays with
+ * @param capture whether to capture at once (hosted checkout) or only authorize (manual capture)
+ * @param returnUrl where a redirect or 3-D Secure step sends the shopper back to, or null when the
+ *     shopper is not present (off-session)
  */
 public record AuthorizationRequest(
-    String paymentId, Money amount, CardDetails card, boolean capture) {}
+    String paymentId, Money amount, PaymentMethod method, boolean capture, String returnUrl) {
+
+  public AuthorizationRequest {
+    Objects.requireNonNull(paymentId, "paymentId");
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(method, "method");
+  }
+
+  /** Whether the shopper is there to complete a 3-D Secure challenge or a redirect. */
+  public boolean shopperPresent() {
+    return returnUrl != null;
+  }
+}

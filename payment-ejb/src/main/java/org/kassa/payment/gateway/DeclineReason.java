@@ -13,7 +13,9 @@ public enum DeclineReason {
   INCORRECT_CVC("incorrect_cvc"),
   PROCESSING_ERROR("processing_error"),
   FRAUDULENT("fraudulent"),
-  INCORRECT_NUMBER("incorrect_number");
+  INCORRECT_NUMBER("incorrect_number"),
+  /** 3-D Secure was required and failed, or could not be done because the shopper was away. */
+  AUTHENTICATION_FAILED("authentication_failed");
 
   private final String code;
 

@@ -4,8 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
-/** Finds a gateway by the name stored on a payment. */
+/** The deployed gateways, found by the name stored on a payment. */
 @ApplicationScoped
 public class Gateways {
 
@@ -17,11 +21,26 @@ public class Gateways {
    * @throws IllegalStateException if no such gateway is deployed (a configuration error)
    */
   public PaymentGateway named(String name) {
+    return find(name)
+        .orElseThrow(
+            () -> new IllegalStateException("no payment gateway named " + name + " is deployed"));
+  }
+
+  /** The gateway called {@code name}, if one is deployed. */
+  public Optional<PaymentGateway> find(String name) {
     for (PaymentGateway gateway : gateways) {
       if (gateway.name().equals(name)) {
-        return gateway;
+        return Optional.of(gateway);
       }
     }
-    throw new IllegalStateException("no payment gateway named " + name + " is deployed");
+    return Optional.empty();
+  }
+
+  /** Every deployed gateway, by name. */
+  public List<PaymentGateway> all() {
+    List<PaymentGateway> all = new ArrayList<>();
+    gateways.forEach(all::add);
+    all.sort(Comparator.comparing(PaymentGateway::name));
+    return all;
   }
 }

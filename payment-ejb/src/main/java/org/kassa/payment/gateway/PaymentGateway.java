@@ -1,31 +1,69 @@
 package org.kassa.payment.gateway;
 
+import java.util.Optional;
+
 /**
- * A payment gateway: the service provider interface every gateway adapter implements.
+ * A payment gateway: the service provider interface every gateway adapter implements. Adapters are
+ * CDI beans; Kassa finds them through {@link Gateways}.
  *
- * <p>Contract: {@code paymentId} is the idempotency key. Authorizing the same payment id twice must
- * answer the first outcome again and never charge twice. Implementations must not log or keep the
- * card number or CVC.
+ * <p>Contract:
+ *
+ * <ul>
+ *   <li>Kassa's payment id is the idempotency key of every call about a payment, and the refund id
+ *       of every call about a refund. Sending the same call twice must answer the first outcome
+ *       again and never charge or pay out twice.
+ *   <li>A network failure, a timeout or a gateway-side 5xx is thrown as {@link
+ *       GatewayUnavailableException}: the outcome is unknown and Kassa asks again later through
+ *       {@link #retrieve}.
+ *   <li>A request the gateway refuses as invalid (not a decline) is thrown as {@link
+ *       GatewayRejectedException}.
+ *   <li>Implementations never log or keep a card number or a CVC.
+ * </ul>
  */
 public interface PaymentGateway {
 
-  /** A short, stable name stored on each payment, e.g. {@code sandbox}. */
+  /** A short, stable name stored on each payment and used in {@code /hooks/{name}}. */
   String name();
 
   /**
-   * Authorizes a card payment, and captures it at once when the request asks for it.
-   *
-   * @return the gateway's answer; a network failure is thrown as {@link
-   *     GatewayUnavailableException}
+   * Whether this gateway has what it needs (credentials, base URL) to take payments. Routing skips
+   * a gateway that is not configured.
+   */
+  boolean configured();
+
+  /** What this gateway can do and what it costs. */
+  GatewayCapabilities capabilities();
+
+  /**
+   * Authorizes a payment, and captures it at once when the request asks for it. The answer may also
+   * be {@code REQUIRES_ACTION} (3-D Secure, a redirect) or {@code PROCESSING} (the outcome arrives
+   * later by callback).
    */
   GatewayResult authorize(AuthorizationRequest request);
 
-  /**
-   * Refunds part or all of a captured payment. The refund id is the idempotency key: asking again
-   * for the same refund answers the first result and never pays out twice.
-   *
-   * @return the gateway's answer; a network failure is thrown as {@link
-   *     GatewayUnavailableException}
-   */
+  /** Captures all or part of an authorization. */
+  GatewayResult capture(CaptureRequest request);
+
+  /** Voids an authorization that was not captured; the answer's outcome is {@code CANCELED}. */
+  GatewayResult voidAuthorization(PaymentReference payment);
+
+  /** Refunds part or all of a captured payment. */
   GatewayRefundResult refund(RefundRequest request);
+
+  /**
+   * The gateway's current view of a payment, asked by Kassa's payment id (and the gateway's own
+   * reference when Kassa has it).
+   *
+   * @return empty when the gateway never received the payment, so it is safe to send it again
+   */
+  Optional<GatewayResult> retrieve(PaymentReference payment);
+
+  /**
+   * Verifies a callback (signature first, then its timestamp) and reads it.
+   *
+   * @throws InvalidCallbackException when the signature does not match, the timestamp is outside
+   *     the tolerance or the body cannot be read; Kassa then changes nothing
+   * @return the event; {@link GatewayEvent.Kind#IGNORED} for event types Kassa does not act on
+   */
+  GatewayEvent parseCallback(CallbackRequest callback);
 }

@@ -16,6 +16,9 @@ import java.util.Optional;
 import org.kassa.payment.card.CardBrand;
 import org.kassa.payment.card.CardSummary;
 import org.kassa.payment.gateway.DeclineReason;
+import org.kassa.payment.gateway.GatewayResult;
+import org.kassa.payment.gateway.PaymentMethodType;
+import org.kassa.payment.gateway.Route;
 import org.kassa.payment.money.CurrencyCode;
 import org.kassa.payment.money.Money;
 
@@ -32,7 +35,8 @@ public class Payment {
   @Column(name = "id", length = 40)
   private String id;
 
-  @Column(name = "session_id", nullable = false, length = 40)
+  /** The checkout session paid, or null for a server-side payment. */
+  @Column(name = "session_id", length = 40)
   private String sessionId;
 
   @Column(name = "merchant_id", nullable = false, length = 40)
@@ -73,6 +77,38 @@ public class Payment {
   @Column(name = "gateway_reference", length = 100)
   private String gatewayReference;
 
+  /** What the gateway captured: the amount, or less after a partial capture. */
+  @Column(name = "amount_captured", nullable = false)
+  private long amountCaptured;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "payment_method", nullable = false, length = 20)
+  private PaymentMethodType method;
+
+  /** The gateway's token of a saved payment method: kept so a payment can be sent again. */
+  @Column(name = "payment_method_token", length = 100)
+  private String methodToken;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "capture_method", nullable = false, length = 20)
+  private CaptureMethod captureMethod;
+
+  /** An authorization not captured by then is voided. */
+  @Column(name = "capture_before")
+  private OffsetDateTime captureBefore;
+
+  /** Where the shopper completes 3-D Secure or a redirect, while the payment requires action. */
+  @Column(name = "action_url", length = 2048)
+  private String actionUrl;
+
+  /** The merchant's own id of the customer, if it gave one. */
+  @Column(name = "customer_id", length = 100)
+  private String customerId;
+
+  /** What routing expected the gateway to charge, in the payment's currency; null if unpriced. */
+  @Column(name = "fee_estimate")
+  private Long feeEstimate;
+
   /** The sum of succeeded refunds. */
   @Column(name = "amount_refunded", nullable = false)
   private long amountRefunded;
@@ -99,15 +135,29 @@ public class Payment {
 
   protected Payment() {}
 
-  /** A new payment, already processing: it is created when the shopper confirms. */
+  /**
+   * A new payment, already processing: it is created just before the gateway is asked.
+   *
+   * @param sessionId the checkout session it pays, or null for a server-side payment
+   * @param card the card's brand, last four and expiry, when the method is a card
+   * @param methodToken the saved payment method's token, or null for a card typed on the page
+   * @param payer who pays, or null when not known (off-session)
+   * @param route the gateway chosen and its fee estimate
+   * @param captureBefore when an authorization not captured by then is voided
+   */
   Payment(
       String id,
       String sessionId,
       String merchantId,
       Money amount,
+      PaymentMethodType method,
       CardSummary card,
+      String methodToken,
       Payer payer,
-      String gateway,
+      String customerId,
+      CaptureMethod captureMethod,
+      Route route,
+      Instant captureBefore,
       Instant now) {
     if (!amount.isPositive()) {
       throw new IllegalArgumentException("a payment needs a positive amount");
@@ -118,15 +168,104 @@ public class Payment {
     this.amount = amount.minorUnits();
     this.currency = amount.currency();
     this.status = PaymentStatus.PROCESSING;
-    this.cardBrand = card.brand();
-    this.cardLast4 = card.lastFour();
-    this.cardExpMonth = card.expMonth();
-    this.cardExpYear = card.expYear();
-    this.payerName = payer.name();
-    this.payerEmail = payer.emailAddress().orElse(null);
-    this.gateway = gateway;
+    this.method = method;
+    if (card != null) {
+      this.cardBrand = card.brand();
+      this.cardLast4 = card.lastFour();
+      this.cardExpMonth = card.expMonth();
+      this.cardExpYear = card.expYear();
+    }
+    this.methodToken = methodToken;
+    if (payer != null) {
+      this.payerName = payer.name();
+      this.payerEmail = payer.emailAddress().orElse(null);
+    }
+    this.customerId = customerId;
+    this.captureMethod = captureMethod;
+    this.gateway = route.gateway();
+    this.feeEstimate = route.feeEstimate().map(Money::minorUnits).orElse(null);
+    this.captureBefore = captureBefore.atOffset(ZoneOffset.UTC);
     this.createdAt = now.atOffset(ZoneOffset.UTC);
     this.updatedAt = this.createdAt;
+  }
+
+  /**
+   * The status a gateway's answer moves this payment to, if any. Answers only ever move a payment
+   * forward: a late or repeated one (a {@code processing} callback after the capture, a second
+   * {@code captured}) changes nothing, so callbacks may arrive in any order and any number of
+   * times.
+   */
+  public Optional<PaymentStatus> statusAfter(GatewayResult answer) {
+    boolean open = status.isPending();
+    return switch (answer.outcome()) {
+      case PROCESSING -> Optional.empty();
+      case REQUIRES_ACTION ->
+          status == PaymentStatus.PROCESSING
+              ? Optional.of(PaymentStatus.REQUIRES_ACTION)
+              : Optional.empty();
+      case AUTHORIZED -> open ? Optional.of(PaymentStatus.AUTHORIZED) : Optional.empty();
+      case CAPTURED ->
+          open || status == PaymentStatus.AUTHORIZED
+              ? Optional.of(
+                  capturedOf(answer) < amount
+                      ? PaymentStatus.PARTIALLY_CAPTURED
+                      : PaymentStatus.CAPTURED)
+              : Optional.empty();
+      case DECLINED -> open ? Optional.of(PaymentStatus.FAILED) : Optional.empty();
+      case CANCELED ->
+          open || status == PaymentStatus.AUTHORIZED
+              ? Optional.of(PaymentStatus.CANCELED)
+              : Optional.empty();
+    };
+  }
+
+  /**
+   * Records what a gateway's answer says besides the status: its reference, the amount captured,
+   * the action URL, the decline reason. Only called with an answer that {@link #statusAfter} moves.
+   */
+  void recordAnswer(GatewayResult answer) {
+    recordGatewayReference(answer.gatewayReference());
+    switch (answer.outcome()) {
+      case REQUIRES_ACTION -> this.actionUrl = answer.actionUrl();
+      case CAPTURED -> {
+        this.amountCaptured = capturedOf(answer);
+        this.actionUrl = null;
+      }
+      case DECLINED -> {
+        recordDecline(answer.declineReason());
+        this.actionUrl = null;
+      }
+      default -> this.actionUrl = null;
+    }
+  }
+
+  /** A gateway that does not say how much it captured captured it all. */
+  private long capturedOf(GatewayResult answer) {
+    long captured = answer.amountCaptured() == 0 ? amount : answer.amountCaptured();
+    if (captured < 0 || captured > amount) {
+      throw new IllegalArgumentException(
+          "gateway reports " + captured + " captured of " + amount + " on " + id);
+    }
+    return captured;
+  }
+
+  /**
+   * Checks a capture the merchant asks for.
+   *
+   * @param requested how much, or null for all that was authorized
+   * @return the amount to capture
+   * @throws IllegalPaymentTransitionException if the payment is not authorized
+   * @throws CaptureNotAllowedException if the amount is more than was authorized
+   */
+  public Money captureAmount(Long requested) {
+    if (status != PaymentStatus.AUTHORIZED) {
+      throw new IllegalPaymentTransitionException(id, status, PaymentStatus.CAPTURED);
+    }
+    long value = requested == null ? amount : requested;
+    if (value <= 0 || value > amount) {
+      throw new CaptureNotAllowedException(id, new Money(amount, currency));
+    }
+    return new Money(value, currency);
   }
 
   /**
@@ -181,13 +320,22 @@ public class Payment {
       return status;
     }
     amountRefunded += refund.minorUnits();
-    return amountRefunded == amount ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+    if (status == PaymentStatus.CHARGED_BACK) {
+      return PaymentStatus.CHARGED_BACK;
+    }
+    return amountRefunded == amountCaptured
+        ? PaymentStatus.REFUNDED
+        : PaymentStatus.PARTIALLY_REFUNDED;
   }
 
   /** What may still be refunded: captured, less succeeded and pending refunds. */
   public Money refundable() {
-    long left = status.isPaid() ? amount - amountRefunded - amountRefundPending : 0;
+    long left = status.isPaid() ? amountCaptured - amountRefunded - amountRefundPending : 0;
     return new Money(left, currency);
+  }
+
+  public Money amountCaptured() {
+    return new Money(amountCaptured, currency);
   }
 
   public Money amountRefunded() {
@@ -202,8 +350,38 @@ public class Payment {
     return id;
   }
 
+  /** The checkout session paid, or null for a server-side payment. */
   public String sessionId() {
     return sessionId;
+  }
+
+  public PaymentMethodType method() {
+    return method;
+  }
+
+  /** The saved payment method's token, when the payment was made with one. */
+  public Optional<String> methodToken() {
+    return Optional.ofNullable(methodToken);
+  }
+
+  public CaptureMethod captureMethod() {
+    return captureMethod;
+  }
+
+  public Instant captureBefore() {
+    return captureBefore.toInstant();
+  }
+
+  public Optional<String> actionUrl() {
+    return Optional.ofNullable(actionUrl);
+  }
+
+  public Optional<String> customerId() {
+    return Optional.ofNullable(customerId);
+  }
+
+  public Optional<Money> feeEstimate() {
+    return Optional.ofNullable(feeEstimate).map(f -> new Money(f, currency));
   }
 
   public String merchantId() {

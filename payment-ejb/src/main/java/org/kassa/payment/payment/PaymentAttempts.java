@@ -8,17 +8,25 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kassa.compliance.privacy.Pseudonymizer;
 import org.kassa.payment.NotFoundException;
 import org.kassa.payment.card.CardSummary;
 import org.kassa.payment.checkout.CheckoutSession;
 import org.kassa.payment.checkout.CheckoutStatus;
 import org.kassa.payment.gateway.GatewayResult;
+import org.kassa.payment.gateway.GatewayRouter;
+import org.kassa.payment.gateway.PaymentMethodType;
+import org.kassa.payment.gateway.Route;
+import org.kassa.payment.idempotency.IdempotencyKeys;
 import org.kassa.payment.merchant.ApiKey;
+import org.kassa.payment.money.Money;
 
 /**
- * The two transactional steps around a gateway call: {@link #begin} before it, {@link #complete}
+ * The transactional steps around a gateway call: {@code begin...} before it, {@link #complete}
  * after it. Each runs in its own transaction, so none is held open across the network.
  */
 @Stateless
@@ -30,15 +38,26 @@ public class PaymentAttempts {
 
   @Inject private PaymentStateMachine stateMachine;
   @Inject private Pseudonymizer pseudonymizer;
+  @Inject private GatewayRouter router;
+  @Inject private IdempotencyKeys idempotencyKeys;
+
+  /** How long an authorization may wait for its capture; card networks allow about 7 days. */
+  @Inject
+  @ConfigProperty(name = "kassa.capture.window", defaultValue = "P7D")
+  Duration captureWindow;
 
   private final Clock clock = Clock.systemUTC();
 
+  /** How the shopper pays: the method, the card's visible details or the saved token. */
+  public record Instrument(PaymentMethodType type, CardSummary card, String token) {}
+
   /**
-   * Step one: lock the session, check it can be paid, store a processing payment.
+   * Step one of a hosted checkout: lock the session, check it can be paid, route, store a
+   * processing payment.
    *
    * @throws SessionNotPayableException if it is paid, expired or a payment is under way
    */
-  public Payment begin(String sessionId, CardSummary card, Payer payer, String gateway) {
+  public Payment beginCheckout(String sessionId, Instrument instrument, Payer payer) {
     Instant now = clock.instant();
     CheckoutSession session =
         em.find(CheckoutSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
@@ -53,26 +72,32 @@ public class PaymentAttempts {
     if (status == CheckoutStatus.EXPIRED) {
       throw new SessionNotPayableException(sessionId, SessionNotPayableException.Reason.EXPIRED);
     }
-    // Under the session's row lock: one attempt at a time, and a new one only after a failure.
+    // Under the session's row lock: one attempt at a time, and a new one only after a final one.
     if (session.paymentId().isPresent()) {
       Payment previous = em.find(Payment.class, session.paymentId().get());
-      if (previous != null && previous.status() != PaymentStatus.FAILED) {
+      if (previous != null && !previous.status().isFinal()) {
         throw new SessionNotPayableException(
             sessionId,
-            previous.status().isPaid()
-                ? SessionNotPayableException.Reason.ALREADY_PAID
-                : SessionNotPayableException.Reason.IN_PROGRESS);
+            previous.status().isPending()
+                ? SessionNotPayableException.Reason.IN_PROGRESS
+                : SessionNotPayableException.Reason.ALREADY_PAID);
       }
     }
+    Route route = router.route(session.merchantId(), instrument.type(), session.amount(), null);
     Payment payment =
         new Payment(
-            "pay_" + ApiKey.randomToken(24),
+            newId(),
             sessionId,
             session.merchantId(),
             session.amount(),
-            card,
+            instrument.type(),
+            instrument.card(),
+            instrument.token(),
             payer,
-            gateway,
+            null,
+            CaptureMethod.AUTOMATIC,
+            route,
+            now.plus(captureWindow),
             now);
     em.persist(payment);
     session.attachAttempt(payment.id(), now);
@@ -81,35 +106,79 @@ public class PaymentAttempts {
     return payment;
   }
 
-  /** Step three: apply the gateway's answer to the payment and, when paid, to its session. */
-  public PaymentResult complete(String paymentId, GatewayResult result) {
+  /** Step one of a server-side payment: route and store a processing payment. */
+  public Payment beginServerSide(
+      String merchantId,
+      Money amount,
+      Instrument instrument,
+      String customerId,
+      CaptureMethod captureMethod,
+      String country,
+      String idempotencyKey) {
+    Instant now = clock.instant();
+    Route route = router.route(merchantId, instrument.type(), amount, country);
+    Payment payment =
+        new Payment(
+            newId(),
+            null,
+            merchantId,
+            amount,
+            instrument.type(),
+            instrument.card(),
+            instrument.token(),
+            null,
+            customerId,
+            captureMethod,
+            route,
+            now.plus(captureWindow),
+            now);
+    em.persist(payment);
+    idempotencyKeys.bind(merchantId, idempotencyKey, "payment", payment.id());
+    stateMachine.created(payment, "merchant:" + merchantId, pseudonymizer.pseudonym(customerId));
+    return payment;
+  }
+
+  /** Step three: apply the gateway's answer, in a transaction of its own. */
+  public PaymentResult complete(String paymentId, GatewayResult answer) {
+    return settle(paymentId, answer, null);
+  }
+
+  /**
+   * Applies a gateway's answer to the payment and, when paid, to its session, in the caller's
+   * transaction (a callback stores its event and applies it in one). Answers only move a payment
+   * forward: a repeated or late one changes nothing.
+   *
+   * @param actor who reports the answer for the trail, or null for the payment's gateway
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public PaymentResult settle(String paymentId, GatewayResult answer, String actor) {
     Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
     if (payment == null) {
       throw new NotFoundException("payment", paymentId);
     }
-    if (payment.status() != PaymentStatus.PROCESSING) {
-      // Already settled (by a callback or the reconciler): applying it again changes nothing.
+    Optional<PaymentStatus> target = payment.statusAfter(answer);
+    if (target.isEmpty()) {
       return PaymentResult.of(payment);
     }
-    payment.recordGatewayReference(result.gatewayReference());
-    String actor = "gateway:" + payment.gateway();
-    switch (result.outcome()) {
-      case CAPTURED -> {
-        stateMachine.transition(payment, PaymentStatus.CAPTURED, actor, null);
-        CheckoutSession session =
-            em.find(CheckoutSession.class, payment.sessionId(), LockModeType.PESSIMISTIC_WRITE);
+    payment.recordAnswer(answer);
+    stateMachine.transition(
+        payment,
+        target.get(),
+        actor == null ? "gateway:" + payment.gateway() : actor,
+        payment.declineReason().map(d -> "decline=" + d.code()).orElse(null));
+    if (payment.sessionId() != null
+        && (target.get() == PaymentStatus.AUTHORIZED
+            || answer.outcome() == GatewayResult.Outcome.CAPTURED)) {
+      CheckoutSession session =
+          em.find(CheckoutSession.class, payment.sessionId(), LockModeType.PESSIMISTIC_WRITE);
+      if (session.statusAt(clock.instant()) != CheckoutStatus.COMPLETE) {
         session.complete(payment.id(), clock.instant());
-      }
-      case AUTHORIZED -> stateMachine.transition(payment, PaymentStatus.AUTHORIZED, actor, null);
-      case DECLINED -> {
-        payment.recordDecline(result.declineReason());
-        stateMachine.transition(
-            payment,
-            PaymentStatus.FAILED,
-            actor,
-            "decline=" + payment.declineReason().orElseThrow().code());
       }
     }
     return PaymentResult.of(payment);
+  }
+
+  private static String newId() {
+    return "pay_" + ApiKey.randomToken(24);
   }
 }

@@ -17,12 +17,16 @@ import org.kassa.payment.gateway.GatewayResult;
 import org.kassa.payment.gateway.GatewayUnavailableException;
 import org.kassa.payment.gateway.Gateways;
 import org.kassa.payment.gateway.PaymentGateway;
-import org.kassa.payment.gateway.sandbox.SandboxGateway;
+import org.kassa.payment.gateway.PaymentMethod;
+import org.kassa.payment.gateway.PaymentMethodType;
+import org.kassa.payment.money.CurrencyCode;
+import org.kassa.payment.money.Money;
 
 /**
- * Confirms a checkout session with a card, in the three steps of the payment flow: store a
- * processing payment (transaction one), call the gateway with the payment id as idempotency key (no
- * transaction), apply the answer (transaction two).
+ * Takes payments, in the three steps of the payment flow: store a processing payment (transaction
+ * one), call the gateway with the payment id as idempotency key (no transaction), apply the answer
+ * (transaction two). A crash or a timeout between the steps leaves a processing payment, which a
+ * callback or the reconciler settles.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -35,32 +39,86 @@ public class PaymentConfirmation {
   @Inject private MetricRegistry metrics;
 
   /**
-   * Pays a session with a card.
+   * Pays a checkout session with a card typed on the hosted page.
    *
    * @param payer who pays: the name on the card and the email for the receipt
-   * @return the payment and its status: captured, failed (with the decline reason) or, when the
-   *     gateway did not answer, processing
+   * @param returnUrl where 3-D Secure sends the shopper back to
+   * @return the payment and its status: captured, requires action (with the URL to send the shopper
+   *     to), failed (with the decline reason) or, when the gateway did not answer, processing
    * @throws SessionNotPayableException if the session is paid, expired or being paid
    */
   public PaymentResult confirm(
-      @NotBlank String sessionId, @NotNull CardDetails card, @NotNull @Valid Payer payer) {
-    // Routing between gateways comes with the payment engine work; the sandbox is the one today.
-    PaymentGateway chosen = gateways.named(SandboxGateway.NAME);
-    Payment payment = attempts.begin(sessionId, card.summary(), payer, chosen.name());
+      @NotBlank String sessionId,
+      @NotNull CardDetails card,
+      @NotNull @Valid Payer payer,
+      @NotBlank String returnUrl) {
+    Payment payment =
+        attempts.beginCheckout(
+            sessionId,
+            new PaymentAttempts.Instrument(PaymentMethodType.CARD, card.summary(), null),
+            payer);
+    return send(payment, new PaymentMethod.Card(card), returnUrl);
+  }
+
+  /**
+   * Charges a saved payment method off-session (a server-side payment).
+   *
+   * @param idempotencyKey the call's claimed key, or null; the payment is bound to it
+   * @return the payment and its status
+   */
+  public PaymentResult charge(
+      @NotBlank String merchantId, @NotNull @Valid NewPayment request, String idempotencyKey) {
+    Money amount = new Money(request.amount(), CurrencyCode.of(request.currency()));
+    CaptureMethod capture =
+        request.captureMethod() == null ? CaptureMethod.AUTOMATIC : request.captureMethod();
+    Payment payment =
+        attempts.beginServerSide(
+            merchantId,
+            amount,
+            // A saved method's card details stay at the gateway; Kassa keeps only its token.
+            new PaymentAttempts.Instrument(PaymentMethodType.CARD, null, request.paymentMethod()),
+            request.customerId(),
+            capture,
+            request.country(),
+            idempotencyKey);
+    return send(
+        payment, new PaymentMethod.Saved(request.paymentMethod(), PaymentMethodType.CARD), null);
+  }
+
+  /**
+   * Sends a processing payment to its gateway again, after the gateway said it never received it.
+   * Only a saved payment method can be sent again: a typed card is not kept.
+   */
+  public PaymentResult resend(Payment payment) {
+    String token =
+        payment
+            .methodToken()
+            .orElseThrow(() -> new IllegalArgumentException(payment.id() + " has no saved method"));
+    return send(payment, new PaymentMethod.Saved(token, payment.method()), null);
+  }
+
+  private PaymentResult send(Payment payment, PaymentMethod method, String returnUrl) {
+    PaymentGateway gateway = gateways.named(payment.gateway());
     GatewayResult answer;
     long started = System.nanoTime();
     try {
       answer =
-          chosen.authorize(new AuthorizationRequest(payment.id(), payment.amount(), card, true));
+          gateway.authorize(
+              new AuthorizationRequest(
+                  payment.id(),
+                  payment.amount(),
+                  method,
+                  payment.captureMethod() == CaptureMethod.AUTOMATIC,
+                  returnUrl));
     } catch (GatewayUnavailableException e) {
-      // Unknown outcome: the payment stays processing until the gateway is asked again by id.
+      // Unknown outcome: the payment stays processing until a callback or the reconciler.
       LOG.warning(
-          () -> "event=gateway.unavailable payment=" + payment.id() + " gateway=" + chosen.name());
+          () -> "event=gateway.unavailable payment=" + payment.id() + " gateway=" + gateway.name());
       countOutcome(PaymentStatus.PROCESSING);
-      return new PaymentResult(payment.id(), PaymentStatus.PROCESSING, null);
+      return PaymentResult.of(payment);
     } finally {
       metrics
-          .timer("kassa_gateway_call", new Tag("gateway", chosen.name()))
+          .timer("kassa_gateway_call", new Tag("gateway", gateway.name()))
           .update(Duration.ofNanos(System.nanoTime() - started));
     }
     PaymentResult result = attempts.complete(payment.id(), answer);

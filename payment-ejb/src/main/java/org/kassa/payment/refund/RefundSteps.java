@@ -40,8 +40,8 @@ public class RefundSteps {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** A reserved (or replayed) refund, with what the gateway call needs. */
-  public record Begun(Refund refund, boolean replayed, String gateway, String gatewayReference) {}
+  /** A reserved refund, with what the gateway call needs. */
+  public record Begun(Refund refund, String gateway, String gatewayReference) {}
 
   /**
    * Locks the payment and reserves the refund on it.
@@ -50,17 +50,7 @@ public class RefundSteps {
    * @throws org.kassa.payment.payment.RefundNotAllowedException if the payment cannot take it
    */
   public Begun begin(
-      String merchantId,
-      String paymentId,
-      NewRefund request,
-      String idempotencyKey,
-      String requestHash) {
-    if (idempotencyKey != null) {
-      Optional<String> earlier = idempotencyKeys.replay(merchantId, idempotencyKey, requestHash);
-      if (earlier.isPresent()) {
-        return new Begun(em.find(Refund.class, earlier.get()), true, null, null);
-      }
-    }
+      String merchantId, String paymentId, NewRefund request, String idempotencyKey) {
     Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
     if (payment == null || !payment.merchantId().equals(merchantId)) {
       throw new NotFoundException("payment", paymentId);
@@ -76,13 +66,11 @@ public class RefundSteps {
             request.reason(),
             clock.instant());
     em.persist(refund);
-    if (idempotencyKey != null) {
-      idempotencyKeys.remember(merchantId, idempotencyKey, requestHash, "refund", refund.id());
-    }
+    idempotencyKeys.bind(merchantId, idempotencyKey, "refund", refund.id());
     audit.append(
         AuditRecord.of("merchant:" + merchantId, "refund.pending", "refund", refund.id(), "pending")
             .withDetail("payment=" + paymentId + " amount=" + amount));
-    return new Begun(refund, false, payment.gateway(), payment.gatewayReference().orElse(null));
+    return new Begun(refund, payment.gateway(), payment.gatewayReference().orElse(null));
   }
 
   private static Money requestedAmount(Payment payment, NewRefund request) {
@@ -100,9 +88,27 @@ public class RefundSteps {
     return request.amount() == null ? payment.refundable() : new Money(request.amount(), currency);
   }
 
-  /** Applies the gateway's answer; a refund already settled is left as it is. */
+  /** A refund's status, if it exists. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<RefundStatus> status(String refundId) {
+    return Optional.ofNullable(em.find(Refund.class, refundId)).map(Refund::status);
+  }
+
+  /** Applies the gateway's answer, in a transaction of its own. */
   public Refund complete(String refundId, GatewayRefundResult answer) {
+    return settle(refundId, answer);
+  }
+
+  /**
+   * Applies the gateway's answer in the caller's transaction (a callback stores its event and
+   * applies it in one); a refund already settled is left as it is.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public Refund settle(String refundId, GatewayRefundResult answer) {
     Refund refund = em.find(Refund.class, refundId);
+    if (refund == null) {
+      throw new NotFoundException("refund", refundId);
+    }
     Payment payment = em.find(Payment.class, refund.paymentId(), LockModeType.PESSIMISTIC_WRITE);
     em.refresh(refund);
     if (refund.status() != RefundStatus.PENDING) {

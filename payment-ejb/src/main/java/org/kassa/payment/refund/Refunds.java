@@ -43,14 +43,9 @@ public class Refunds {
       @NotBlank String merchantId,
       @NotBlank String paymentId,
       @NotNull @Valid NewRefund request,
-      @Size(max = IdempotencyKeys.MAX_KEY_LENGTH) String idempotencyKey,
-      String requestHash) {
-    RefundSteps.Begun begun =
-        steps.begin(merchantId, paymentId, request, idempotencyKey, requestHash);
+      @Size(max = IdempotencyKeys.MAX_KEY_LENGTH) String idempotencyKey) {
+    RefundSteps.Begun begun = steps.begin(merchantId, paymentId, request, idempotencyKey);
     Refund refund = begun.refund();
-    if (begun.replayed()) {
-      return refund;
-    }
     GatewayRefundResult answer;
     try {
       answer =

@@ -8,8 +8,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.kassa.payment.card.CardBrand;
-import org.kassa.payment.card.CardSummary;
+import org.kassa.payment.gateway.DeclineReason;
+import org.kassa.payment.gateway.GatewayResult;
 import org.kassa.payment.money.Money;
 
 class PaymentRefundsTest {
@@ -17,18 +17,7 @@ class PaymentRefundsTest {
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
   private static Payment captured(long amount) {
-    Payment p =
-        new Payment(
-            "pay_test",
-            "cs_test",
-            "mer_test",
-            Money.of(amount, "EUR"),
-            new CardSummary(CardBrand.VISA, "4242", 12, 2030),
-            new Payer("Ann", null),
-            "sandbox",
-            NOW);
-    p.moveTo(PaymentStatus.CAPTURED, NOW);
-    return p;
+    return PaymentFixtures.captured(amount);
   }
 
   @Test
@@ -57,16 +46,9 @@ class PaymentRefundsTest {
   @Test
   void onlyCapturedPaymentsInTheirCurrencyCanBeRefunded() {
     Payment failed =
-        new Payment(
-            "pay_f",
-            "cs_f",
-            "mer_test",
-            Money.of(500, "EUR"),
-            new CardSummary(CardBrand.VISA, "0002", 12, 2030),
-            new Payer("Ann", null),
-            "sandbox",
-            NOW);
-    failed.moveTo(PaymentStatus.FAILED, NOW);
+        PaymentFixtures.answer(
+            PaymentFixtures.processing("pay_f", Money.of(500, "EUR"), CaptureMethod.AUTOMATIC),
+            GatewayResult.declined("ref", DeclineReason.GENERIC_DECLINE));
     assertThatThrownBy(() -> failed.reserveRefund(Money.of(100, "EUR")))
         .isInstanceOf(RefundNotAllowedException.class);
     assertThatThrownBy(() -> captured(500).reserveRefund(Money.of(100, "USD")))

@@ -1,46 +1,187 @@
 package org.kassa.payment.gateway.sandbox;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kassa.compliance.text.Csv;
+import org.kassa.payment.card.CardBrand;
 import org.kassa.payment.gateway.AuthorizationRequest;
+import org.kassa.payment.gateway.CallbackRequest;
+import org.kassa.payment.gateway.CaptureRequest;
 import org.kassa.payment.gateway.DeclineReason;
+import org.kassa.payment.gateway.FeeSchedule;
+import org.kassa.payment.gateway.GatewayCapabilities;
+import org.kassa.payment.gateway.GatewayEvent;
 import org.kassa.payment.gateway.GatewayRefundResult;
+import org.kassa.payment.gateway.GatewayRejectedException;
 import org.kassa.payment.gateway.GatewayResult;
+import org.kassa.payment.gateway.GatewayUnavailableException;
+import org.kassa.payment.gateway.InvalidCallbackException;
 import org.kassa.payment.gateway.PaymentGateway;
+import org.kassa.payment.gateway.PaymentMethod;
+import org.kassa.payment.gateway.PaymentMethodType;
+import org.kassa.payment.gateway.PaymentReference;
 import org.kassa.payment.gateway.RefundRequest;
+import org.kassa.payment.webhook.GatewayCallbacks;
+import org.kassa.payment.webhook.TimestampedSignature;
+import org.kassa.payment.webhook.TimestampedSignature.InvalidSignatureException;
 
 /**
- * The in-process sandbox. Outcomes follow Stripe's published test cards: {@code 4242 4242 4242
- * 4242} succeeds, {@code 4000 0000 0000 0002} is declined, {@code 4000 0000 0000 9995} has
- * insufficient funds, and so on. Any other Luhn-valid number succeeds, as in Stripe's test mode.
+ * The in-process sandbox gateway, Kassa's default. It keeps its own ledger of charges and refunds,
+ * as a real gateway does, and behaves like one:
  *
- * <p>Like a real gateway it is idempotent on the payment id: asking again for the same payment
- * answers the first result.
+ * <ul>
+ *   <li>Outcomes follow Stripe's published test cards ({@code 4242 4242 4242 4242} succeeds, {@code
+ *       4000 0000 0000 9995} has insufficient funds, {@code 4000 0027 6000 3184} needs 3-D Secure,
+ *       ...) and their test tokens ({@code pm_card_visa}, {@code pm_card_chargeDeclined}, ...). Any
+ *       other valid number succeeds, as in Stripe's test mode.
+ *   <li>A 3-D Secure card answers {@code requires_action} with the sandbox challenge page; the
+ *       shopper passes or fails it there ({@link #completeChallenge}). Off-session it is declined.
+ *   <li>It is idempotent on Kassa's ids: asking again answers the first outcome and never charges
+ *       twice.
+ *   <li>It tells Kassa about every change by a signed callback to {@code /hooks/sandbox}, as a real
+ *       gateway does, so the callback path is exercised on every sandbox payment.
+ *   <li>{@link #faults()} injects what real networks do: timeouts before and after the charge, 5xx,
+ *       asynchronous outcomes, lost, duplicated and reordered callbacks.
+ * </ul>
  */
 @ApplicationScoped
 public class SandboxGateway implements PaymentGateway {
 
   public static final String NAME = "sandbox";
+
+  /** The page where the shopper passes or fails a sandbox 3-D Secure challenge. */
+  public static final String CHALLENGE_PATH = "/sandbox/challenge/";
+
+  static final String SIGNATURE_HEADER = "Sandbox-Signature";
+
+  private static final Logger LOG = Logger.getLogger(SandboxGateway.class.getName());
   private static final String TEST_CARDS = "stripe_test_cards.csv";
 
-  private final Map<String, TestCard> cards = loadTestCards();
-  private final ConcurrentMap<String, GatewayResult> answered = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, GatewayRefundResult> refunded = new ConcurrentHashMap<>();
+  /** Stripe's published test tokens, each standing for one of its test card numbers. */
+  private static final Map<String, String> TEST_TOKENS =
+      Map.ofEntries(
+          Map.entry("pm_card_visa", "4242424242424242"),
+          Map.entry("pm_card_mastercard", "5555555555554444"),
+          Map.entry("pm_card_amex", "378282246310005"),
+          Map.entry("pm_card_chargeDeclined", "4000000000000002"),
+          Map.entry("pm_card_chargeDeclinedInsufficientFunds", "4000000000009995"),
+          Map.entry("pm_card_chargeDeclinedLostCard", "4000000000009987"),
+          Map.entry("pm_card_chargeDeclinedStolenCard", "4000000000009979"),
+          Map.entry("pm_card_chargeDeclinedExpiredCard", "4000000000000069"),
+          Map.entry("pm_card_chargeDeclinedIncorrectCvc", "4000000000000127"),
+          Map.entry("pm_card_chargeDeclinedProcessingError", "4000000000000119"),
+          Map.entry("pm_card_chargeDeclinedFraudulent", "4100000000000019"),
+          Map.entry("pm_card_authenticationRequired", "4000002760003184"),
+          Map.entry("pm_card_createDispute", "4000000000000259"));
+
+  private static final Map<String, TestCard> CARDS = loadTestCards();
+
+  private final ConcurrentMap<String, Charge> charges = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, GatewayRefundResult> refunds = new ConcurrentHashMap<>();
+  private final SandboxFaults faults = new SandboxFaults();
+  private Clock clock = Clock.systemUTC();
+  private CallbackChannel channel = CallbackChannel.NONE;
+
+  @Resource private ManagedScheduledExecutorService scheduler;
+
+  @Inject
+  @ConfigProperty(name = "kassa.sandbox.webhook-secret", defaultValue = "whsec_kassa_sandbox")
+  String webhookSecret;
+
+  @Inject
+  @ConfigProperty(name = "kassa.sandbox.callback-delay", defaultValue = "PT0.5S")
+  Duration callbackDelay;
+
+  @Inject private GatewayCallbacks receiver;
 
   /** One published test number and what it does. */
   record TestCard(String number, String outcome, String detail) {}
+
+  /** Where the sandbox sends its signed callbacks. */
+  @FunctionalInterface
+  public interface CallbackChannel {
+    CallbackChannel NONE = callback -> {};
+
+    void send(CallbackRequest callback);
+  }
+
+  /** The sandbox's record of one charge, changed only under its own lock. */
+  private static final class Charge {
+    final String paymentId;
+    final String reference;
+    final long amount;
+    final boolean capture;
+    String status; // requires_action, processing, authorized, captured, declined, canceled
+    long captured;
+    long refunded;
+    DeclineReason decline;
+    String pendingStatus; // an asynchronous outcome, decided but not told yet
+
+    Charge(String paymentId, long amount, boolean capture) {
+      this.paymentId = paymentId;
+      this.reference = "sbx_" + paymentId;
+      this.amount = amount;
+      this.capture = capture;
+    }
+
+    GatewayResult result() {
+      return switch (status) {
+        case "requires_action" ->
+            GatewayResult.requiresAction(reference, CHALLENGE_PATH + paymentId);
+        case "processing" -> GatewayResult.processing(reference);
+        case "authorized" -> GatewayResult.authorized(reference);
+        case "captured" -> GatewayResult.captured(reference, captured);
+        case "canceled" -> GatewayResult.canceled(reference);
+        default -> GatewayResult.declined(reference, decline);
+      };
+    }
+  }
+
+  public SandboxGateway() {}
+
+  /** A sandbox outside a container, for unit tests: callbacks go straight to {@code channel}. */
+  SandboxGateway(Clock clock, String webhookSecret, CallbackChannel channel) {
+    this.clock = clock;
+    this.webhookSecret = webhookSecret;
+    this.channel = channel;
+  }
+
+  @PostConstruct
+  void connect() {
+    // A real gateway calls back over the network a moment later; so does the sandbox, in-process.
+    channel =
+        callback ->
+            scheduler.schedule(
+                () -> receiver.receive(NAME, callback),
+                callbackDelay.toMillis(),
+                TimeUnit.MILLISECONDS);
+  }
 
   @Override
   public String name() {
@@ -48,49 +189,402 @@ public class SandboxGateway implements PaymentGateway {
   }
 
   @Override
+  public boolean configured() {
+    return true;
+  }
+
+  /** Every currency, cards only, free: the sandbox costs nothing, and says so. */
+  @Override
+  public GatewayCapabilities capabilities() {
+    return new GatewayCapabilities(
+        java.util.Set.of(PaymentMethodType.CARD),
+        java.util.Set.of(),
+        java.util.Set.of(),
+        true,
+        true,
+        FeeSchedule.unpriced());
+  }
+
+  /** Faults to inject into the next calls, for tests and demonstrations. */
+  public SandboxFaults faults() {
+    return faults;
+  }
+
+  @Override
   public GatewayResult authorize(AuthorizationRequest request) {
-    return answered.computeIfAbsent(request.paymentId(), id -> decide(request));
+    SandboxFaults.Fault fault = faults.nextAuthorize();
+    if (fault == SandboxFaults.Fault.TIMEOUT_BEFORE_RECEIVED
+        || fault == SandboxFaults.Fault.SERVER_ERROR) {
+      throw new GatewayUnavailableException(
+          "sandbox: " + fault.name().toLowerCase(java.util.Locale.ROOT), null);
+    }
+    boolean[] created = {false};
+    Charge charge =
+        charges.computeIfAbsent(
+            request.paymentId(),
+            id -> {
+              created[0] = true;
+              return decide(request, fault == SandboxFaults.Fault.ASYNC_OUTCOME);
+            });
+    GatewayResult result;
+    synchronized (charge) {
+      result = charge.result();
+    }
+    if (created[0]) {
+      LOG.info(
+          () -> "event=sandbox.authorize payment=" + request.paymentId() + " status=" + result);
+      if (fault == SandboxFaults.Fault.ASYNC_OUTCOME) {
+        settleLater(charge);
+      } else {
+        announce(charge);
+      }
+    }
+    if (fault == SandboxFaults.Fault.TIMEOUT_AFTER_CHARGE) {
+      throw new GatewayUnavailableException("sandbox: answer lost after the charge", null);
+    }
+    return result;
+  }
+
+  @Override
+  public GatewayResult capture(CaptureRequest request) {
+    Charge charge = existing(request.payment().paymentId());
+    synchronized (charge) {
+      if (charge.status.equals("captured")) {
+        return charge.result(); // the same capture again: its first answer
+      }
+      if (!charge.status.equals("authorized")) {
+        throw new GatewayRejectedException(
+            "payment_intent_unexpected_state",
+            "This payment is " + charge.status + " and cannot be captured.");
+      }
+      long amount = request.amount().minorUnits();
+      if (amount <= 0 || amount > charge.amount) {
+        throw new GatewayRejectedException(
+            "amount_too_large", "The capture amount must be between 1 and the authorized amount.");
+      }
+      charge.status = "captured";
+      charge.captured = amount;
+    }
+    announce(charge);
+    return charge.result();
+  }
+
+  @Override
+  public GatewayResult voidAuthorization(PaymentReference payment) {
+    Charge charge = existing(payment.paymentId());
+    synchronized (charge) {
+      if (charge.status.equals("canceled")) {
+        return charge.result();
+      }
+      if (!charge.status.equals("authorized") && !charge.status.equals("requires_action")) {
+        throw new GatewayRejectedException(
+            "payment_intent_unexpected_state",
+            "This payment is " + charge.status + " and cannot be voided.");
+      }
+      charge.status = "canceled";
+    }
+    announce(charge);
+    return charge.result();
+  }
+
+  /** Refunds are refused above what is left of the capture, as a real gateway refuses them. */
+  @Override
+  public GatewayRefundResult refund(RefundRequest request) {
+    SandboxFaults.Fault fault = faults.nextRefund();
+    if (fault == SandboxFaults.Fault.TIMEOUT_BEFORE_RECEIVED
+        || fault == SandboxFaults.Fault.SERVER_ERROR) {
+      throw new GatewayUnavailableException("sandbox: refund not received", null);
+    }
+    GatewayRefundResult result =
+        refunds.computeIfAbsent(request.refundId(), id -> decideRefund(request));
+    if (fault == SandboxFaults.Fault.TIMEOUT_AFTER_CHARGE) {
+      throw new GatewayUnavailableException("sandbox: answer lost after the refund", null);
+    }
+    return result;
+  }
+
+  @Override
+  public Optional<GatewayResult> retrieve(PaymentReference payment) {
+    Charge charge = charges.get(payment.paymentId());
+    if (charge == null) {
+      return Optional.empty();
+    }
+    synchronized (charge) {
+      return Optional.of(charge.result());
+    }
+  }
+
+  /** The refund as the sandbox knows it, if it received it. */
+  public Optional<GatewayRefundResult> retrieveRefund(String refundId) {
+    return Optional.ofNullable(refunds.get(refundId));
+  }
+
+  /** How many charges the sandbox made for a payment id: 0 or 1, whatever was sent. */
+  public int chargesFor(String paymentId) {
+    Charge charge = charges.get(paymentId);
+    if (charge == null) {
+      return 0;
+    }
+    synchronized (charge) {
+      return charge.status.equals("captured") || charge.status.equals("authorized") ? 1 : 0;
+    }
   }
 
   /**
-   * Refunds always succeed in the sandbox, as in Stripe's test mode for these cards; the first
-   * answer for a refund id is the answer for good.
+   * The shopper's answer on the sandbox challenge page.
+   *
+   * @return the payment's outcome after the challenge
+   * @throws GatewayRejectedException if the payment is not waiting for a challenge
    */
-  @Override
-  public GatewayRefundResult refund(RefundRequest request) {
-    return refunded.computeIfAbsent(
-        request.refundId(), id -> GatewayRefundResult.succeeded("sbx_" + request.refundId()));
-  }
-
-  /** The sandbox's test card for a number, if it is one. */
-  Optional<TestCard> testCard(String number) {
-    return Optional.ofNullable(cards.get(number));
-  }
-
-  private GatewayResult decide(AuthorizationRequest request) {
-    String reference = "sbx_" + request.paymentId();
-    TestCard card = cards.get(request.card().number());
-    if (card == null) {
-      return approved(request, reference);
+  public GatewayResult completeChallenge(String paymentId, boolean passed) {
+    Charge charge = existing(paymentId);
+    synchronized (charge) {
+      if (!charge.status.equals("requires_action")) {
+        return charge.result(); // answered before (a second click, a reload)
+      }
+      if (passed) {
+        charge.status = charge.capture ? "captured" : "authorized";
+        charge.captured = charge.capture ? charge.amount : 0;
+      } else {
+        charge.status = "declined";
+        charge.decline = DeclineReason.AUTHENTICATION_FAILED;
+      }
     }
-    return switch (card.outcome()) {
-      case "declined" -> GatewayResult.declined(reference, declineReason(card.detail()));
-      case "blocked" -> GatewayResult.declined(reference, DeclineReason.FRAUDULENT);
-      case "error" -> GatewayResult.declined(reference, DeclineReason.INCORRECT_NUMBER);
-      case "declined_if_cvc_entered", "attach_ok_charge_fails" ->
-          GatewayResult.declined(
-              reference,
-              card.outcome().startsWith("declined_if_cvc")
-                  ? DeclineReason.INCORRECT_CVC
-                  : DeclineReason.GENERIC_DECLINE);
-      default -> approved(request, reference);
-    };
+    announce(charge);
+    return charge.result();
   }
 
-  private static GatewayResult approved(AuthorizationRequest request, String reference) {
-    return request.capture()
-        ? GatewayResult.captured(reference)
-        : GatewayResult.authorized(reference);
+  /** Whether a payment is waiting for the shopper's 3-D Secure challenge. */
+  public boolean awaitsChallenge(String paymentId) {
+    Charge charge = charges.get(paymentId);
+    if (charge == null) {
+      return false;
+    }
+    synchronized (charge) {
+      return charge.status.equals("requires_action");
+    }
+  }
+
+  @Override
+  public GatewayEvent parseCallback(CallbackRequest callback) {
+    byte[] body = callback.body();
+    try {
+      TimestampedSignature.verify(
+          callback.header(SIGNATURE_HEADER).orElse(null),
+          body,
+          List.of(webhookSecret),
+          callback.receivedAt(),
+          TimestampedSignature.DEFAULT_TOLERANCE);
+    } catch (InvalidSignatureException e) {
+      throw new InvalidCallbackException(e.getMessage());
+    }
+    JsonObject event;
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+      event = reader.readObject();
+    } catch (RuntimeException e) {
+      throw new InvalidCallbackException("sandbox callback is not a JSON object");
+    }
+    try {
+      String id = event.getString("id");
+      String type = event.getString("type");
+      Instant at = Instant.ofEpochSecond(event.getJsonNumber("created").longValue());
+      JsonObject data = event.getJsonObject("data");
+      String paymentId = data.getString("payment_id");
+      if (type.startsWith("refund.")) {
+        String reference = data.getString("reference");
+        GatewayRefundResult refund =
+            type.equals("refund.succeeded")
+                ? GatewayRefundResult.succeeded(reference)
+                : GatewayRefundResult.failed(reference, data.getString("failure_code", null));
+        return GatewayEvent.refund(id, type, at, paymentId, data.getString("refund_id"), refund);
+      }
+      String reference = data.getString("reference");
+      GatewayResult result =
+          switch (type) {
+            case "payment.processing" -> GatewayResult.processing(reference);
+            case "payment.requires_action" ->
+                GatewayResult.requiresAction(reference, CHALLENGE_PATH + paymentId);
+            case "payment.authorized" -> GatewayResult.authorized(reference);
+            case "payment.captured" ->
+                GatewayResult.captured(
+                    reference, data.getJsonNumber("amount_captured").longValueExact());
+            case "payment.declined" ->
+                GatewayResult.declined(
+                    reference, DeclineReason.fromCode(data.getString("decline_code", null)));
+            case "payment.canceled" -> GatewayResult.canceled(reference);
+            default -> null;
+          };
+      return result == null
+          ? GatewayEvent.ignored(id, type, at)
+          : GatewayEvent.payment(id, type, at, paymentId, result);
+    } catch (RuntimeException e) {
+      throw new InvalidCallbackException("sandbox callback lacks a field: " + e.getMessage());
+    }
+  }
+
+  private Charge existing(String paymentId) {
+    Charge charge = charges.get(paymentId);
+    if (charge == null) {
+      throw new GatewayRejectedException(
+          "resource_missing", "The sandbox has no payment " + paymentId + ".");
+    }
+    return charge;
+  }
+
+  private Charge decide(AuthorizationRequest request, boolean async) {
+    Charge charge =
+        new Charge(request.paymentId(), request.amount().minorUnits(), request.capture());
+    String number = null;
+    if (request.method() instanceof PaymentMethod.Card card) {
+      number = card.details().number();
+    } else if (request.method() instanceof PaymentMethod.Saved saved) {
+      number = TEST_TOKENS.get(saved.token());
+    }
+    if (number == null) {
+      charge.status = "declined";
+      charge.decline = DeclineReason.GENERIC_DECLINE;
+      return charge;
+    }
+    TestCard card = CARDS.get(number);
+    String outcome = card == null ? "succeeds" : card.outcome();
+    switch (outcome) {
+      case "declined" -> decline(charge, declineReason(card.detail()));
+      case "blocked" -> decline(charge, DeclineReason.FRAUDULENT);
+      case "error" -> decline(charge, DeclineReason.INCORRECT_NUMBER);
+      case "declined_if_cvc_entered" -> decline(charge, DeclineReason.INCORRECT_CVC);
+      case "attach_ok_charge_fails" -> decline(charge, DeclineReason.GENERIC_DECLINE);
+      case "requires_authentication" -> {
+        if (request.shopperPresent()) {
+          charge.status = "requires_action";
+        } else {
+          decline(charge, DeclineReason.AUTHENTICATION_FAILED);
+        }
+      }
+      default -> approve(charge);
+    }
+    if (async && !charge.status.equals("requires_action")) {
+      // The outcome is decided but told later, by callback only.
+      charge.pendingStatus = charge.status;
+      charge.status = "processing";
+    }
+    return charge;
+  }
+
+  private static void decline(Charge charge, DeclineReason reason) {
+    charge.status = "declined";
+    charge.decline = reason;
+  }
+
+  private static void approve(Charge charge) {
+    charge.status = charge.capture ? "captured" : "authorized";
+    charge.captured = charge.capture ? charge.amount : 0;
+  }
+
+  private GatewayRefundResult decideRefund(RefundRequest request) {
+    Charge charge = charges.get(request.paymentId());
+    String reference = "sbx_" + request.refundId();
+    GatewayRefundResult result;
+    if (charge == null) {
+      result = GatewayRefundResult.failed(reference, "charge_missing");
+    } else {
+      synchronized (charge) {
+        long amount = request.amount().minorUnits();
+        if (!charge.status.equals("captured")) {
+          result = GatewayRefundResult.failed(reference, "charge_not_captured");
+        } else if (charge.refunded + amount > charge.captured) {
+          result = GatewayRefundResult.failed(reference, "amount_too_large");
+        } else {
+          charge.refunded += amount;
+          result = GatewayRefundResult.succeeded(reference);
+        }
+      }
+    }
+    announceRefund(request, result);
+    return result;
+  }
+
+  private void settleLater(Charge charge) {
+    synchronized (charge) {
+      charge.status = charge.pendingStatus;
+      charge.pendingStatus = null;
+    }
+    announce(charge);
+  }
+
+  /** Sends the charge's current state as a callback, or misbehaves as the fault says. */
+  private void announce(Charge charge) {
+    String body;
+    synchronized (charge) {
+      body = paymentEvent(charge);
+    }
+    switch (faults.nextCallback()) {
+      case LOST_CALLBACK ->
+          LOG.info(() -> "event=sandbox.callback_lost payment=" + charge.paymentId);
+      case DUPLICATE_CALLBACK -> {
+        send(body);
+        send(body);
+      }
+      case CALLBACKS_OUT_OF_ORDER -> {
+        send(body);
+        // A stale "processing" arrives after the outcome, as reordered deliveries do.
+        send(
+            event(
+                "payment.processing",
+                Json.createObjectBuilder()
+                    .add("payment_id", charge.paymentId)
+                    .add("reference", charge.reference)
+                    .build()));
+      }
+      default -> send(body);
+    }
+  }
+
+  private void announceRefund(RefundRequest request, GatewayRefundResult result) {
+    var data =
+        Json.createObjectBuilder()
+            .add("payment_id", request.paymentId())
+            .add("refund_id", request.refundId())
+            .add("reference", result.gatewayReference());
+    if (result.failureCode() != null) {
+      data.add("failure_code", result.failureCode());
+    }
+    send(event(result.succeeded() ? "refund.succeeded" : "refund.failed", data.build()));
+  }
+
+  private String paymentEvent(Charge charge) {
+    var data =
+        Json.createObjectBuilder()
+            .add("payment_id", charge.paymentId)
+            .add("reference", charge.reference)
+            .add("amount_captured", charge.captured);
+    if (charge.decline != null) {
+      data.add("decline_code", charge.decline.code());
+    }
+    return event("payment." + charge.status, data.build());
+  }
+
+  private String event(String type, JsonValue data) {
+    return Json.createObjectBuilder()
+        .add("id", "evt_" + org.kassa.payment.merchant.ApiKey.randomToken(20))
+        .add("type", type)
+        .add("created", clock.instant().getEpochSecond())
+        .add("data", data)
+        .build()
+        .toString();
+  }
+
+  private void send(String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    Instant now = clock.instant();
+    channel.send(
+        new CallbackRequest(
+            Map.of(
+                SIGNATURE_HEADER,
+                List.of(TimestampedSignature.header(now, bytes, List.of(webhookSecret))),
+                "Content-Type",
+                List.of("application/json")),
+            bytes,
+            now));
   }
 
   /** Maps the CSV's detail, e.g. {@code card_declined / insufficient_funds}, to a reason. */
@@ -98,6 +592,16 @@ public class SandboxGateway implements PaymentGateway {
     String code =
         detail.contains("/") ? detail.substring(detail.indexOf('/') + 1).trim() : detail.trim();
     return DeclineReason.fromCode(code);
+  }
+
+  /** The brand of a sandbox test token, for the payment record; unknown tokens have none. */
+  public static Optional<CardBrand> tokenBrand(String token) {
+    return Optional.ofNullable(TEST_TOKENS.get(token)).map(CardBrand::detect);
+  }
+
+  /** Whether the sandbox knows this token. */
+  public static boolean knowsToken(String token) {
+    return TEST_TOKENS.containsKey(token);
   }
 
   private static Map<String, TestCard> loadTestCards() {

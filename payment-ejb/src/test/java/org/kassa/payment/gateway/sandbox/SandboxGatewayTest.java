@@ -2,19 +2,26 @@ package org.kassa.payment.gateway.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kassa.payment.card.CardDetails;
 import org.kassa.payment.gateway.AuthorizationRequest;
+import org.kassa.payment.gateway.CallbackRequest;
 import org.kassa.payment.gateway.DeclineReason;
 import org.kassa.payment.gateway.GatewayResult;
+import org.kassa.payment.gateway.PaymentMethod;
 import org.kassa.payment.money.Money;
 
 class SandboxGatewayTest {
 
-  private final SandboxGateway sandbox = new SandboxGateway();
+  private final List<CallbackRequest> callbacks = new CopyOnWriteArrayList<>();
+  private final SandboxGateway sandbox =
+      new SandboxGateway(Clock.systemUTC(), "whsec_test", callbacks::add);
 
   private static AuthorizationRequest request(String paymentId, String number, boolean capture) {
     CardDetails card =
@@ -26,7 +33,8 @@ class SandboxGatewayTest {
                 number.startsWith("3") ? "1234" : "123",
                 YearMonth.of(2026, 1))
             .card();
-    return new AuthorizationRequest(paymentId, Money.of(1000, "EUR"), card, capture);
+    return new AuthorizationRequest(
+        paymentId, Money.of(1000, "EUR"), new PaymentMethod.Card(card), capture, "/pay/cs_1");
   }
 
   @ParameterizedTest

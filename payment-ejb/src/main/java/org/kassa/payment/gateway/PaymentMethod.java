@@ -1,0 +1,37 @@
+package org.kassa.payment.gateway;
+
+import java.util.Objects;
+import org.kassa.payment.card.CardDetails;
+
+/** What the shopper pays with, as handed to a gateway for one call. */
+public sealed interface PaymentMethod {
+
+  /** The kind of method, for routing. */
+  PaymentMethodType type();
+
+  /** A card typed on the hosted page, held in memory only. */
+  record Card(CardDetails details) implements PaymentMethod {
+    public Card {
+      Objects.requireNonNull(details, "details");
+    }
+
+    @Override
+    public PaymentMethodType type() {
+      return PaymentMethodType.CARD;
+    }
+  }
+
+  /**
+   * A payment method the gateway already holds, named by its token: a card saved with the shopper's
+   * consent, or one of the sandbox's published test tokens such as {@code pm_card_visa}.
+   */
+  record Saved(String token, PaymentMethodType type) implements PaymentMethod {
+    public Saved {
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(type, "type");
+    }
+  }
+
+  /** A wallet the shopper is sent to and comes back from (PayPal). */
+  record Wallet(PaymentMethodType type) implements PaymentMethod {}
+}

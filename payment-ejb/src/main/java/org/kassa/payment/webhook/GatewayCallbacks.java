@@ -1,0 +1,135 @@
+package org.kassa.payment.webhook;
+
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
+import org.kassa.payment.NotFoundException;
+import org.kassa.payment.gateway.CallbackRequest;
+import org.kassa.payment.gateway.GatewayEvent;
+import org.kassa.payment.gateway.Gateways;
+import org.kassa.payment.gateway.InvalidCallbackException;
+import org.kassa.payment.gateway.PaymentGateway;
+import org.kassa.payment.payment.PaymentAttempts;
+import org.kassa.payment.payment.PaymentResult;
+import org.kassa.payment.payment.Payments;
+import org.kassa.payment.refund.RefundSteps;
+
+/**
+ * Receives gateways' callbacks: verify first (a bad signature or an old timestamp changes nothing),
+ * store the raw event once by the gateway's event id, apply it in the same transaction. Applying is
+ * idempotent and order-tolerant, because a payment only moves forward: a duplicate is found stored,
+ * and a late {@code processing} after {@code captured} changes nothing.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class GatewayCallbacks {
+
+  private static final Logger LOG = Logger.getLogger(GatewayCallbacks.class.getName());
+
+  @PersistenceContext(unitName = "payment")
+  private EntityManager em;
+
+  @Inject private Gateways gateways;
+  @Inject private GatewayCallbacks self;
+  @Inject private PaymentAttempts attempts;
+  @Inject private RefundSteps refundSteps;
+  @Inject private Payments payments;
+
+  /** What became of a callback. */
+  public enum Receipt {
+    APPLIED,
+    NO_CHANGE,
+    DUPLICATE
+  }
+
+  /**
+   * Receives one callback.
+   *
+   * @throws NotFoundException if no gateway of that name is deployed
+   * @throws InvalidCallbackException if it does not verify; nothing was stored or changed
+   */
+  public Receipt receive(String gatewayName, CallbackRequest callback) {
+    PaymentGateway gateway =
+        gateways.find(gatewayName).orElseThrow(() -> new NotFoundException("gateway", gatewayName));
+    GatewayEvent event = gateway.parseCallback(callback);
+    try {
+      Receipt receipt = self.record(gatewayName, event, callback);
+      LOG.info(
+          () ->
+              "event=callback."
+                  + receipt.name().toLowerCase(java.util.Locale.ROOT)
+                  + " gateway="
+                  + gatewayName
+                  + " id="
+                  + event.eventId()
+                  + " type="
+                  + event.type()
+                  + " payment="
+                  + event.paymentId());
+      return receipt;
+    } catch (EJBException | PersistenceException e) {
+      // The same event delivered twice at once: the other delivery stored it first.
+      if (em.find(
+              GatewayEventRecord.class, new GatewayEventRecord.Key(gatewayName, event.eventId()))
+          != null) {
+        return Receipt.DUPLICATE;
+      }
+      throw e;
+    }
+  }
+
+  /** Stores and applies one verified event, in one transaction. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Receipt record(String gatewayName, GatewayEvent event, CallbackRequest callback) {
+    if (em.find(GatewayEventRecord.class, new GatewayEventRecord.Key(gatewayName, event.eventId()))
+        != null) {
+      return Receipt.DUPLICATE;
+    }
+    boolean changed = apply(gatewayName, event);
+    em.persist(
+        new GatewayEventRecord(
+            gatewayName,
+            event,
+            new String(callback.body(), StandardCharsets.UTF_8),
+            changed ? GatewayEventRecord.Outcome.APPLIED : GatewayEventRecord.Outcome.NO_CHANGE,
+            callback.receivedAt()));
+    em.flush();
+    return changed ? Receipt.APPLIED : Receipt.NO_CHANGE;
+  }
+
+  private boolean apply(String gatewayName, GatewayEvent event) {
+    String actor = "gateway:" + gatewayName;
+    return switch (event.kind()) {
+      case PAYMENT -> {
+        if (!belongsTo(gatewayName, event.paymentId())) {
+          yield false;
+        }
+        var before = payments.find(event.paymentId()).orElseThrow().status();
+        PaymentResult after = attempts.settle(event.paymentId(), event.payment(), actor);
+        yield after.status() != before;
+      }
+      case REFUND -> {
+        if (!belongsTo(gatewayName, event.paymentId())) {
+          yield false;
+        }
+        var before = refundSteps.status(event.refundId());
+        yield before.isPresent()
+            && refundSteps.settle(event.refundId(), event.refund()).status() != before.get();
+      }
+      // Disputes are stored now and applied once the dispute workflow lands.
+      case DISPUTE, IGNORED -> false;
+    };
+  }
+
+  /** A gateway may only speak about its own payments. */
+  private boolean belongsTo(String gatewayName, String paymentId) {
+    return payments.find(paymentId).map(p -> p.gateway().equals(gatewayName)).orElse(false);
+  }
+}
