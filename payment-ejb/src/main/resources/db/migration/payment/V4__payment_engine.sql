@@ -47,3 +47,10 @@ CREATE INDEX ix_idempotency_record_created ON idempotency_record (created_at);
 ALTER TABLE idempotency_record ADD COLUMN response_status INTEGER;
 ALTER TABLE idempotency_record ADD COLUMN response_body TEXT;
 ALTER TABLE idempotency_record ADD COLUMN version BIGINT DEFAULT 0 NOT NULL;
+
+-- The reconciler's claim on an open payment or refund: not before this time again, and how many
+-- times it has looked (its back-off grows with them).
+ALTER TABLE payment ADD COLUMN reconcile_after TIMESTAMP WITH TIME ZONE;
+ALTER TABLE payment ADD COLUMN reconcile_attempts INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE refund ADD COLUMN reconcile_after TIMESTAMP WITH TIME ZONE;
+ALTER TABLE refund ADD COLUMN reconcile_attempts INTEGER DEFAULT 0 NOT NULL;

@@ -31,7 +31,6 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.kassa.compliance.text.Sha256;
 import org.kassa.payment.checkout.CheckoutSession;
 import org.kassa.payment.checkout.CheckoutSessions;
 import org.kassa.payment.checkout.LineItem;
@@ -84,15 +83,15 @@ public class CheckoutSessionResource {
       responseCode = "201",
       description =
           "Created; the body is the session. A retry with the same Idempotency-Key and body answers the"
-              + " same session again, with the header Idempotent-Replayed: true")
-  @APIResponse(
-      responseCode = "200",
-      description = "A replay of an earlier request with the same Idempotency-Key")
+              + " same again, with the header Idempotent-Replayed: true")
   @APIResponse(
       responseCode = "400",
       description = "Missing, malformed or invalid fields (problem+json with errors)")
   @APIResponse(responseCode = "401", description = "No or wrong API key")
   @APIResponse(responseCode = "413", description = "Body larger than 64 KiB")
+  @APIResponse(
+      responseCode = "409",
+      description = "A request with the same Idempotency-Key is still being processed")
   @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
   public Response create(
       @Parameter(description = "Up to 255 characters; makes retries safe")
@@ -103,9 +102,6 @@ public class CheckoutSessionResource {
     JsonFields json = JsonFields.parse(body);
     NewCheckoutSession command = read(json);
     Map<String, String> errors = new LinkedHashMap<>(json.errors());
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-      errors.put("Idempotency-Key", "must be 1 to 255 characters");
-    }
     for (ConstraintViolation<NewCheckoutSession> v : validator.validate(command)) {
       String field = ProblemMappers.jsonPath(v.getPropertyPath());
       if (!errors.containsKey(field)) {
@@ -115,24 +111,8 @@ public class CheckoutSessionResource {
     if (!errors.isEmpty()) {
       return Problem.invalid(errors);
     }
-    String requestHash = Sha256.hex(json.canonical());
-    CheckoutSessions.Created created;
-    try {
-      created = sessions.create(merchant.id(), command, idempotencyKey, requestHash);
-    } catch (jakarta.ejb.EJBException e) {
-      if (idempotencyKey == null) {
-        throw e;
-      }
-      // A concurrent request with the same key won the insert: answer what it created.
-      created = sessions.create(merchant.id(), command, idempotencyKey, requestHash);
-    }
-    // A replay answers what the first call answered, marked as a replay (as Stripe does).
-    Response.ResponseBuilder answer =
-        Response.status(201).entity(representation(created.session()).toString());
-    if (created.replayed()) {
-      answer.header("Idempotent-Replayed", "true");
-    }
-    return answer.build();
+    CheckoutSession session = sessions.create(merchant.id(), command, idempotencyKey);
+    return Response.status(201).entity(representation(session).toString()).build();
   }
 
   /**

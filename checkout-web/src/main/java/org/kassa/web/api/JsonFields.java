@@ -34,6 +34,24 @@ final class JsonFields {
   }
 
   /**
+   * Parses a body that may be empty (no fields given) or one JSON object.
+   *
+   * @throws WebApplicationException with a 400 problem if it is something else
+   */
+  static JsonFields parseOptional(InputStream body) {
+    byte[] bytes;
+    try {
+      bytes = body == null ? new byte[0] : body.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+      return new JsonFields(JsonValue.EMPTY_JSON_OBJECT, "", new LinkedHashMap<>());
+    }
+    return parse(new java.io.ByteArrayInputStream(bytes));
+  }
+
+  /**
    * Parses a body that must be one JSON object.
    *
    * @throws WebApplicationException with a 400 problem if it is not
@@ -66,11 +84,6 @@ final class JsonFields {
           Problem.of(400, "malformed-json", "Malformed JSON", "The body must be a JSON object."));
     }
     return new JsonFields(obj, "", new LinkedHashMap<>());
-  }
-
-  /** The object in a canonical text form, for hashing a request. */
-  String canonical() {
-    return object.toString();
   }
 
   /** The type errors found so far, by field path. */

@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kassa.payment.BusinessException;
 import org.kassa.payment.InvalidRequestException;
+import org.kassa.payment.gateway.GatewayRejectedException;
 import org.kassa.payment.idempotency.IdempotencyKeyReusedException;
 
 /** The one family of exception mappers: every error leaves the API as problem+json. */
@@ -53,6 +54,19 @@ public final class ProblemMappers {
           invalid.fieldErrors());
     }
     return Problem.of(409, e.code().replace('_', '-'), "Request refused", e.getMessage());
+  }
+
+  /** A gateway refused a capture, void or refund as invalid: nothing changed, 409. */
+  @Provider
+  public static class GatewayRejectedMapper implements ExceptionMapper<GatewayRejectedException> {
+    @Override
+    public Response toResponse(GatewayRejectedException e) {
+      return Problem.of(
+          409,
+          "gateway-rejected",
+          "Refused by the payment gateway",
+          "The gateway refused the request (" + e.code() + "): " + e.getMessage());
+    }
   }
 
   /** Bean Validation failures: 400 with one message per field. */

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.kassa.compliance.text.Sha256;
 import org.kassa.payment.refund.NewRefund;
 import org.kassa.payment.refund.Refund;
 import org.kassa.payment.refund.RefundReason;
@@ -64,6 +63,9 @@ public class RefundResource {
       responseCode = "400",
       description = "Invalid fields, another currency, or more than can still be refunded")
   @APIResponse(responseCode = "404", description = "No such payment for this merchant")
+  @APIResponse(
+      responseCode = "409",
+      description = "A request with the same Idempotency-Key is still being processed")
   @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
   public Response create(
       @PathParam("paymentId") String paymentId,
@@ -83,9 +85,6 @@ public class RefundResource {
     if (reasonName != null && reason == null) {
       errors.put("reason", "must be one of duplicate, fraudulent, requested_by_customer");
     }
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-      errors.put("Idempotency-Key", "must be 1 to 255 characters");
-    }
     for (ConstraintViolation<NewRefund> v : validator.validate(command)) {
       errors.putIfAbsent(ProblemMappers.jsonPath(v.getPropertyPath()), v.getMessage());
     }
@@ -93,13 +92,7 @@ public class RefundResource {
       return Problem.invalid(errors);
     }
     String merchantId = MerchantAuthentication.merchantOf(request).id();
-    Refund refund =
-        refunds.refund(
-            merchantId,
-            paymentId,
-            command,
-            idempotencyKey,
-            Sha256.hex(paymentId + json.canonical()));
+    Refund refund = refunds.refund(merchantId, paymentId, command, idempotencyKey);
     return Response.status(201).entity(representation(refund).toString()).build();
   }
 

@@ -17,6 +17,7 @@ import java.time.format.FormatStyle;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.stream.IntStream;
 import org.hibernate.validator.constraints.CreditCardNumber;
@@ -117,7 +118,28 @@ public class PayPage implements Serializable {
     }
     email = session.customerEmail().orElse(null);
     order = orderView(session);
+    if (session.statusAt(now()) == CheckoutStatus.OPEN && session.paymentId().isPresent()) {
+      // Back from 3-D Secure (or a reload while processing): ask the gateway where it stands.
+      PaymentResult result = confirmation.refresh(session.paymentId().get());
+      paymentId = result.paymentId();
+      if (result.status().isPending()) {
+        step = Step.PROCESSING;
+        return;
+      }
+      if (result.status() == PaymentStatus.FAILED) {
+        declineMessage =
+            text("decline." + result.decline().map(d -> d.code()).orElse("generic_decline"));
+        Messages.addGlobalError(declineMessage);
+      }
+      session = sessions.find(sessionId).orElseThrow();
+    }
     CheckoutStatus status = session.statusAt(now());
+    if (status == CheckoutStatus.COMPLETE
+        && session.paymentId().equals(Optional.ofNullable(paymentId))) {
+      step = Step.SUCCEEDED;
+      successRedirect = withSessionId(session.successUrl(), sessionId);
+      return;
+    }
     step =
         switch (status) {
           case OPEN -> Step.PAY;
@@ -171,8 +193,16 @@ public class PayPage implements Serializable {
     try {
       PaymentResult result =
           confirmation.confirm(
-              sessionId, checked.card(), new Payer(checked.card().holderName(), email));
+              sessionId,
+              checked.card(),
+              new Payer(checked.card().holderName(), email),
+              Faces.getRequestContextPath() + "/pay/" + sessionId);
       paymentId = result.paymentId();
+      if (result.status() == PaymentStatus.REQUIRES_ACTION && result.action().isPresent()) {
+        String action = result.action().get();
+        redirect(action.startsWith("/") ? Faces.getRequestContextPath() + action : action);
+        return;
+      }
       if (result.status() == PaymentStatus.CAPTURED
           || result.status() == PaymentStatus.AUTHORIZED) {
         step = Step.SUCCEEDED;
@@ -197,6 +227,14 @@ public class PayPage implements Serializable {
     } finally {
       cardNumber = null; // never kept in the view state longer than the request
       cvc = null;
+    }
+  }
+
+  private static void redirect(String url) {
+    try {
+      FacesContext.getCurrentInstance().getExternalContext().redirect(url);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

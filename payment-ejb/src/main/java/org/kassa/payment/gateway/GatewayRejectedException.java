@@ -1,10 +1,13 @@
 package org.kassa.payment.gateway;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * The gateway refused a request as invalid, which is not a decline: capturing more than was
  * authorized, voiding what was already captured, a currency it does not take. Nothing changed at
  * the gateway.
  */
+@ApplicationException(rollback = true)
 public class GatewayRejectedException extends RuntimeException {
 
   private final String code;

@@ -139,15 +139,23 @@ public class IdempotencyKeys {
   }
 
   /**
-   * Lets a key go after its call failed without an answer worth keeping (an unexpected error),
-   * unless the call created something: then the key stays claimed and names it.
+   * Ends a call that did not succeed: when it created something the answer is stored like a
+   * success, for replays; when it created nothing the key is let go, so that the corrected request
+   * may use it again.
+   *
+   * @param body the answer, or null when there is none to store (an unexpected error)
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void release(String merchantId, String key) {
+  public void finishWithout(String merchantId, String key, int status, String body) {
     IdempotencyRecord record =
         em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(merchantId, key));
-    if (record != null && record.resourceId().isEmpty()) {
+    if (record == null) {
+      return;
+    }
+    if (record.resourceId().isEmpty()) {
       em.remove(record);
+    } else if (body != null) {
+      record.complete(status, body);
     }
   }
 

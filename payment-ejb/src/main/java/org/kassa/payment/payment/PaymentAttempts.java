@@ -178,6 +178,34 @@ public class PaymentAttempts {
     return PaymentResult.of(payment);
   }
 
+  /**
+   * Ends an open payment whose time ran out: an authorization past its capture deadline, or a 3-D
+   * Secure challenge the shopper never finished. Its gateway was asked to void it first.
+   *
+   * @return the payment now; unchanged if it moved on meanwhile (a late capture wins)
+   */
+  public PaymentResult expire(String paymentId, String actor, String detail) {
+    Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+    if (payment.status().canMoveTo(PaymentStatus.EXPIRED)) {
+      stateMachine.transition(payment, PaymentStatus.EXPIRED, actor, detail);
+    }
+    return PaymentResult.of(payment);
+  }
+
+  /**
+   * Fails a processing payment its gateway says it never received, and that cannot be sent again (a
+   * typed card is not kept): nothing was charged, and the shopper may pay again.
+   */
+  public PaymentResult failUnreached(String paymentId, String actor) {
+    Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+    if (payment.status() == PaymentStatus.PROCESSING) {
+      payment.recordDecline(org.kassa.payment.gateway.DeclineReason.PROCESSING_ERROR);
+      stateMachine.transition(
+          payment, PaymentStatus.FAILED, actor, "decline=processing_error gateway_never_received");
+    }
+    return PaymentResult.of(payment);
+  }
+
   private static String newId() {
     return "pay_" + ApiKey.randomToken(24);
   }

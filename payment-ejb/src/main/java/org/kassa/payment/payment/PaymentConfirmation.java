@@ -8,9 +8,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.kassa.payment.NotFoundException;
 import org.kassa.payment.card.CardDetails;
 import org.kassa.payment.gateway.AuthorizationRequest;
 import org.kassa.payment.gateway.GatewayResult;
@@ -19,6 +21,7 @@ import org.kassa.payment.gateway.Gateways;
 import org.kassa.payment.gateway.PaymentGateway;
 import org.kassa.payment.gateway.PaymentMethod;
 import org.kassa.payment.gateway.PaymentMethodType;
+import org.kassa.payment.gateway.PaymentReference;
 import org.kassa.payment.money.CurrencyCode;
 import org.kassa.payment.money.Money;
 
@@ -37,6 +40,7 @@ public class PaymentConfirmation {
   @Inject private PaymentAttempts attempts;
   @Inject private Gateways gateways;
   @Inject private MetricRegistry metrics;
+  @Inject private Payments payments;
 
   /**
    * Pays a checkout session with a card typed on the hosted page.
@@ -95,6 +99,35 @@ public class PaymentConfirmation {
             .methodToken()
             .orElseThrow(() -> new IllegalArgumentException(payment.id() + " has no saved method"));
     return send(payment, new PaymentMethod.Saved(token, payment.method()), null);
+  }
+
+  /**
+   * Asks the gateway where an open payment stands and applies the answer: when the shopper comes
+   * back from 3-D Secure or a wallet, and for the reconciler.
+   *
+   * @return the payment's status after the answer; unchanged when the payment was not open, the
+   *     gateway did not answer, or does not know it
+   */
+  public PaymentResult refresh(@NotBlank String paymentId) {
+    Payment payment =
+        payments.find(paymentId).orElseThrow(() -> new NotFoundException("payment", paymentId));
+    if (!payment.status().isPending() && payment.status() != PaymentStatus.AUTHORIZED) {
+      return PaymentResult.of(payment);
+    }
+    Optional<GatewayResult> answer;
+    try {
+      answer =
+          gateways
+              .named(payment.gateway())
+              .retrieve(
+                  new PaymentReference(payment.id(), payment.gatewayReference().orElse(null)));
+    } catch (GatewayUnavailableException e) {
+      LOG.warning(() -> "event=gateway.unavailable op=retrieve payment=" + paymentId);
+      return PaymentResult.of(payment);
+    }
+    return answer
+        .map(a -> attempts.complete(paymentId, a))
+        .orElseGet(() -> PaymentResult.of(payment));
   }
 
   private PaymentResult send(Payment payment, PaymentMethod method, String returnUrl) {

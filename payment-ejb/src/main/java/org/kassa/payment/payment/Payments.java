@@ -56,6 +56,39 @@ public class Payments {
         .getResultList();
   }
 
+  /**
+   * A page of the merchant's payments, newest first, after a cursor: the API's pagination, which
+   * stays stable while new payments arrive (an offset would shift).
+   *
+   * @param startingAfter the last payment id of the previous page, or null for the first page
+   * @return up to {@code limit} payments
+   * @throws NotFoundException if the cursor is not one of the merchant's payments
+   */
+  public List<Payment> pageAfter(
+      @NotBlank String merchantId,
+      PaymentStatus status,
+      String startingAfter,
+      @Min(1) @Max(101) int limit) {
+    String cursor = "";
+    Payment after = null;
+    if (startingAfter != null) {
+      after = get(merchantId, startingAfter);
+      cursor = " AND (p.createdAt < :c OR (p.createdAt = :c AND p.id > :i))";
+    }
+    TypedQuery<Payment> q =
+        query(
+            merchantId,
+            status,
+            "SELECT p FROM Payment p",
+            cursor + " ORDER BY p.createdAt DESC, p.id",
+            Payment.class);
+    if (after != null) {
+      q.setParameter("c", after.createdAt().atOffset(java.time.ZoneOffset.UTC))
+          .setParameter("i", after.id());
+    }
+    return q.setMaxResults(limit).getResultList();
+  }
+
   public long count(@NotBlank String merchantId, PaymentStatus status) {
     return query(merchantId, status, "SELECT COUNT(p) FROM Payment p", "", Long.class)
         .getSingleResult();

@@ -45,15 +45,32 @@ public class Refunds {
       @NotNull @Valid NewRefund request,
       @Size(max = IdempotencyKeys.MAX_KEY_LENGTH) String idempotencyKey) {
     RefundSteps.Begun begun = steps.begin(merchantId, paymentId, request, idempotencyKey);
-    Refund refund = begun.refund();
+    return send(begun.refund(), begun.gateway(), begun.gatewayReference());
+  }
+
+  /**
+   * Sends a pending refund to its gateway again, with the same refund id (the gateway's idempotency
+   * key): a refund the gateway already made is answered, never paid twice.
+   *
+   * @return the refund, settled or still pending
+   */
+  public Refund resend(@NotBlank String refundId) {
+    Refund refund = em.find(Refund.class, refundId);
+    if (refund == null || refund.status() != RefundStatus.PENDING) {
+      return refund;
+    }
+    var payment = payments.find(refund.paymentId()).orElseThrow();
+    return send(refund, payment.gateway(), payment.gatewayReference().orElse(null));
+  }
+
+  private Refund send(Refund refund, String gateway, String gatewayReference) {
+    String paymentId = refund.paymentId();
     GatewayRefundResult answer;
     try {
       answer =
           gateways
-              .named(begun.gateway())
-              .refund(
-                  new RefundRequest(
-                      refund.id(), paymentId, begun.gatewayReference(), refund.amount()));
+              .named(gateway)
+              .refund(new RefundRequest(refund.id(), paymentId, gatewayReference, refund.amount()));
     } catch (GatewayUnavailableException e) {
       LOG.warning(
           () -> "event=gateway.unavailable refund=" + refund.id() + " payment=" + paymentId);

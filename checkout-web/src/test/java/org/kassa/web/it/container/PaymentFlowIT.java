@@ -70,6 +70,7 @@ class PaymentFlowIT {
   }
 
   private static final Payer PAYER = new Payer("Ann Example", "ann@example.com");
+  private static final String RETURN = "/pay/return";
 
   @Inject private CheckoutSessions sessions;
   @Inject private PaymentConfirmation confirmation;
@@ -96,7 +97,7 @@ class PaymentFlowIT {
             "https://shop.example/ok",
             "https://shop.example/cancel",
             null);
-    return sessions.create(DemoMerchant.ID, request, null, null).session();
+    return sessions.create(DemoMerchant.ID, request, null);
   }
 
   private static CardDetails card(String number) {
@@ -111,7 +112,8 @@ class PaymentFlowIT {
   void aGoodCardCapturesAndCompletesTheSessionWithOneAuditEventPerChange() {
     CheckoutSession session = newSession(2500);
 
-    PaymentResult result = confirmation.confirm(session.id(), card("4242424242424242"), PAYER);
+    PaymentResult result =
+        confirmation.confirm(session.id(), card("4242424242424242"), PAYER, RETURN);
 
     assertEquals(PaymentStatus.CAPTURED, result.status());
     assertEquals(
@@ -137,18 +139,19 @@ class PaymentFlowIT {
       {"4000000000000119", "processing_error"},
     };
     for (String[] decline : declines) {
-      PaymentResult result = confirmation.confirm(session.id(), card(decline[0]), PAYER);
+      PaymentResult result = confirmation.confirm(session.id(), card(decline[0]), PAYER, RETURN);
       assertEquals(PaymentStatus.FAILED, result.status(), decline[0]);
       assertEquals(decline[1], result.decline().orElseThrow().code(), decline[0]);
     }
 
-    PaymentResult retry = confirmation.confirm(session.id(), card("4242424242424242"), PAYER);
+    PaymentResult retry =
+        confirmation.confirm(session.id(), card("4242424242424242"), PAYER, RETURN);
 
     assertEquals(PaymentStatus.CAPTURED, retry.status());
     assertEquals(declines.length + 1, payments.ofSession(session.id()).size());
     assertThrows(
         SessionNotPayableException.class,
-        () -> confirmation.confirm(session.id(), card("4242424242424242"), PAYER));
+        () -> confirmation.confirm(session.id(), card("4242424242424242"), PAYER, RETURN));
   }
 
   @Test
@@ -162,7 +165,9 @@ class PaymentFlowIT {
           () -> {
             start.await();
             try {
-              return confirmation.confirm(session.id(), card("4242424242424242"), PAYER).status();
+              return confirmation
+                  .confirm(session.id(), card("4242424242424242"), PAYER, RETURN)
+                  .status();
             } catch (jakarta.ejb.EJBException e) {
               if (e.getCause() instanceof SessionNotPayableException) {
                 return null;
@@ -192,7 +197,7 @@ class PaymentFlowIT {
   void fiftyConcurrentPartialRefundsNeverRefundMoreThanWasCaptured() throws Exception {
     CheckoutSession session = newSession(5000);
     String paymentId =
-        confirmation.confirm(session.id(), card("4242424242424242"), PAYER).paymentId();
+        confirmation.confirm(session.id(), card("4242424242424242"), PAYER, RETURN).paymentId();
     CountDownLatch start = new CountDownLatch(1);
     List<Future<RefundStatus>> outcomes = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
@@ -201,7 +206,7 @@ class PaymentFlowIT {
             start.await();
             try {
               return refunds
-                  .refund(DemoMerchant.ID, paymentId, new NewRefund(150L, "EUR", null), null, null)
+                  .refund(DemoMerchant.ID, paymentId, new NewRefund(150L, "EUR", null), null)
                   .status();
             } catch (RefundNotAllowedException e) {
               return null;
@@ -228,14 +233,12 @@ class PaymentFlowIT {
     assertEquals(4950, payment.amountRefunded().minorUnits());
     assertEquals(PaymentStatus.PARTIALLY_REFUNDED, payment.status());
 
-    Refund rest =
-        refunds.refund(DemoMerchant.ID, paymentId, new NewRefund(null, null, null), null, null);
+    Refund rest = refunds.refund(DemoMerchant.ID, paymentId, new NewRefund(null, null, null), null);
     assertEquals(50, rest.amount().minorUnits());
     assertEquals(PaymentStatus.REFUNDED, payments.find(paymentId).orElseThrow().status());
     assertThrows(
         RefundNotAllowedException.class,
-        () ->
-            refunds.refund(DemoMerchant.ID, paymentId, new NewRefund(1L, null, null), null, null));
+        () -> refunds.refund(DemoMerchant.ID, paymentId, new NewRefund(1L, null, null), null));
     assertEquals(
         33 + 1,
         audit.find(AuditQuery.forObject(paymentId), 0, 500).stream()
@@ -249,7 +252,8 @@ class PaymentFlowIT {
     String pan = "4000056655665556"; // Visa debit, succeeds
     CheckoutSession session = newSession(700);
     assertEquals(
-        PaymentStatus.CAPTURED, confirmation.confirm(session.id(), card(pan), PAYER).status());
+        PaymentStatus.CAPTURED,
+        confirmation.confirm(session.id(), card(pan), PAYER, RETURN).status());
 
     List<String> hits = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
@@ -317,7 +321,7 @@ class PaymentFlowIT {
     SessionNotPayableException refused =
         assertThrows(
             SessionNotPayableException.class,
-            () -> confirmation.confirm(session.id(), card("4242424242424242"), PAYER));
+            () -> confirmation.confirm(session.id(), card("4242424242424242"), PAYER, RETURN));
     HttpResponse<String> page =
         HttpClient.newHttpClient()
             .send(

@@ -120,6 +120,10 @@ public class SandboxGateway implements PaymentGateway {
 
   @Inject private GatewayCallbacks receiver;
 
+  @Inject
+  @ConfigProperty(name = "kassa.mode", defaultValue = "demo")
+  String mode = "demo";
+
   /** One published test number and what it does. */
   record TestCard(String number, String outcome, String detail) {}
 
@@ -137,14 +141,16 @@ public class SandboxGateway implements PaymentGateway {
     final String reference;
     final long amount;
     final boolean capture;
+    final String returnUrl;
     String status; // requires_action, processing, authorized, captured, declined, canceled
     long captured;
     long refunded;
     DeclineReason decline;
     String pendingStatus; // an asynchronous outcome, decided but not told yet
 
-    Charge(String paymentId, long amount, boolean capture) {
+    Charge(String paymentId, long amount, boolean capture, String returnUrl) {
       this.paymentId = paymentId;
+      this.returnUrl = returnUrl;
       this.reference = "sbx_" + paymentId;
       this.amount = amount;
       this.capture = capture;
@@ -188,9 +194,10 @@ public class SandboxGateway implements PaymentGateway {
     return NAME;
   }
 
+  /** Everywhere but in production mode: a production install never routes to the sandbox. */
   @Override
   public boolean configured() {
-    return true;
+    return !"production".equals(mode);
   }
 
   /** Every currency, cards only, free: the sandbox costs nothing, and says so. */
@@ -354,6 +361,11 @@ public class SandboxGateway implements PaymentGateway {
     return charge.result();
   }
 
+  /** Where the challenge page sends the shopper back to, for a payment that has a challenge. */
+  public Optional<String> returnUrl(String paymentId) {
+    return Optional.ofNullable(charges.get(paymentId)).map(c -> c.returnUrl);
+  }
+
   /** Whether a payment is waiting for the shopper's 3-D Secure challenge. */
   public boolean awaitsChallenge(String paymentId) {
     Charge charge = charges.get(paymentId);
@@ -433,7 +445,11 @@ public class SandboxGateway implements PaymentGateway {
 
   private Charge decide(AuthorizationRequest request, boolean async) {
     Charge charge =
-        new Charge(request.paymentId(), request.amount().minorUnits(), request.capture());
+        new Charge(
+            request.paymentId(),
+            request.amount().minorUnits(),
+            request.capture(),
+            request.returnUrl());
     String number = null;
     if (request.method() instanceof PaymentMethod.Card card) {
       number = card.details().number();

@@ -1,0 +1,81 @@
+package org.kassa.payment.payment;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Locale;
+
+/**
+ * A payment as merchants see it, in the API and in webhook events alike: one shape, so that an
+ * event's object is what {@code GET /api/v1/payments/{id}} answers.
+ */
+public final class PaymentRepresentation {
+
+  private PaymentRepresentation() {}
+
+  public static JsonObject of(Payment payment) {
+    JsonObjectBuilder out =
+        Json.createObjectBuilder()
+            .add("id", payment.id())
+            .add("object", "payment")
+            .add("status", payment.status().apiName())
+            .add("amount", payment.amount().minorUnits())
+            .add("currency", payment.amount().currency().code())
+            .add("amount_captured", payment.amountCaptured().minorUnits())
+            .add("amount_refunded", payment.amountRefunded().minorUnits())
+            .add("amount_refundable", payment.refundable().minorUnits())
+            .add("capture_method", payment.captureMethod().apiName())
+            .add("capture_before", payment.captureBefore().toString())
+            .add("payment_method_type", payment.method().apiName())
+            .add("gateway", payment.gateway())
+            .add("created_at", payment.createdAt().toString())
+            .add("updated_at", payment.updatedAt().toString());
+    nullable(out, "checkout_session", payment.sessionId());
+    nullable(out, "customer", payment.customerId().orElse(null));
+    nullable(out, "payment_method", payment.methodToken().orElse(null));
+    nullable(out, "gateway_reference", payment.gatewayReference().orElse(null));
+    if (payment.feeEstimate().isPresent()) {
+      out.add("fee_estimate", payment.feeEstimate().get().minorUnits());
+    } else {
+      out.addNull("fee_estimate");
+    }
+    payment
+        .card()
+        .ifPresent(
+            card ->
+                out.add(
+                    "card",
+                    Json.createObjectBuilder()
+                        .add("brand", card.brand().name().toLowerCase(Locale.ROOT))
+                        .add("last4", card.lastFour())
+                        .add("exp_month", card.expMonth())
+                        .add("exp_year", card.expYear())));
+    payment
+        .payer()
+        .ifPresent(
+            payer -> {
+              JsonObjectBuilder billing = Json.createObjectBuilder().add("name", payer.name());
+              nullable(billing, "email", payer.emailAddress().orElse(null));
+              out.add("billing_details", billing);
+            });
+    nullable(out, "decline_code", payment.declineReason().map(r -> r.code()).orElse(null));
+    if (payment.status() == PaymentStatus.REQUIRES_ACTION && payment.actionUrl().isPresent()) {
+      out.add(
+          "next_action",
+          Json.createObjectBuilder()
+              .add("type", "redirect_to_url")
+              .add("url", payment.actionUrl().get()));
+    } else {
+      out.addNull("next_action");
+    }
+    return out.build();
+  }
+
+  private static void nullable(JsonObjectBuilder out, String name, String value) {
+    if (value == null) {
+      out.addNull(name);
+    } else {
+      out.add(name, value);
+    }
+  }
+}
