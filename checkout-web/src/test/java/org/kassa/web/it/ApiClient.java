@@ -75,6 +75,15 @@ public final class ApiClient {
     return send(request.build());
   }
 
+  /** A POST with exactly these headers and no API key: what a gateway's callback looks like. */
+  public Answer postUnauthenticated(
+      String path, String body, java.util.Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
   public Answer get(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
     if (apiKey != null) {

@@ -31,6 +31,6 @@ public final class KassaDeployment {
 
   /** The packaged application plus the in-container tests (their package, whole). */
   public static WebArchive warWithContainerTests() {
-    return war().addPackage("org.kassa.web.it.container");
+    return war().addPackage("org.kassa.web.it.container").addClass(ApiClient.class);
   }
 }

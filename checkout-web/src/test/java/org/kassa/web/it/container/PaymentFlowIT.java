@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
@@ -41,6 +41,7 @@ import org.kassa.payment.checkout.CheckoutSessions;
 import org.kassa.payment.checkout.CheckoutStatus;
 import org.kassa.payment.checkout.LineItem;
 import org.kassa.payment.checkout.NewCheckoutSession;
+import org.kassa.payment.gateway.sandbox.SandboxGateway;
 import org.kassa.payment.merchant.DemoMerchant;
 import org.kassa.payment.merchant.MerchantDirectory;
 import org.kassa.payment.payment.Payer;
@@ -82,7 +83,16 @@ class PaymentFlowIT {
   @Resource(lookup = "java:app/jdbc/kassa")
   private DataSource dataSource;
 
-  @Resource private ManagedExecutorService executor;
+  @Resource private ManagedThreadFactory threadFactory;
+  @Inject private SandboxGateway sandbox;
+
+  /**
+   * As many managed threads as callers: the default managed executor has a small pool, which would
+   * queue the callers instead of running them at once.
+   */
+  private java.util.concurrent.ExecutorService threads(int n) {
+    return java.util.concurrent.Executors.newFixedThreadPool(n, threadFactory);
+  }
 
   @ArquillianResource private URL base;
 
@@ -155,9 +165,10 @@ class PaymentFlowIT {
   }
 
   @Test
-  void twentyConcurrentConfirmsPayTheSessionExactlyOnce() throws Exception {
+  void aHundredConcurrentConfirmsPayTheSessionExactlyOnce() throws Exception {
     CheckoutSession session = newSession(5000);
-    int attempts = 20;
+    int attempts = 100;
+    java.util.concurrent.ExecutorService executor = threads(attempts);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<PaymentStatus>> outcomes = new ArrayList<>();
     for (int i = 0; i < attempts; i++) {
@@ -187,10 +198,12 @@ class PaymentFlowIT {
       }
     }
 
+    executor.shutdown();
     List<Payment> stored = payments.ofSession(session.id());
     assertEquals(1, captured);
     assertEquals(1, stored.size(), "only one payment may even be attempted while one is under way");
     assertEquals(PaymentStatus.CAPTURED, stored.get(0).status());
+    assertEquals(1, sandbox.chargesFor(stored.get(0).id()), "one charge at the gateway");
   }
 
   @Test
@@ -199,6 +212,7 @@ class PaymentFlowIT {
     String paymentId =
         confirmation.confirm(session.id(), card("4242424242424242"), PAYER, RETURN).paymentId();
     CountDownLatch start = new CountDownLatch(1);
+    java.util.concurrent.ExecutorService executor = threads(50);
     List<Future<RefundStatus>> outcomes = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       Callable<RefundStatus> refund =
@@ -221,6 +235,7 @@ class PaymentFlowIT {
         succeeded++;
       }
     }
+    executor.shutdown();
 
     long refunded =
         refunds.ofPayment(DemoMerchant.ID, paymentId).stream()

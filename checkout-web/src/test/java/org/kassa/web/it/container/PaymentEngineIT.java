@@ -1,0 +1,536 @@
+package org.kassa.web.it.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kassa.compliance.audit.AuditEvent;
+import org.kassa.compliance.audit.AuditQuery;
+import org.kassa.compliance.audit.AuditTrail;
+import org.kassa.payment.card.CardDetails;
+import org.kassa.payment.checkout.CheckoutSession;
+import org.kassa.payment.checkout.CheckoutSessions;
+import org.kassa.payment.checkout.LineItem;
+import org.kassa.payment.checkout.NewCheckoutSession;
+import org.kassa.payment.gateway.sandbox.SandboxFaults.Fault;
+import org.kassa.payment.gateway.sandbox.SandboxGateway;
+import org.kassa.payment.idempotency.IdempotencyKeys;
+import org.kassa.payment.merchant.DemoMerchant;
+import org.kassa.payment.payment.Payer;
+import org.kassa.payment.payment.PaymentConfirmation;
+import org.kassa.payment.payment.PaymentResult;
+import org.kassa.payment.payment.PaymentStatus;
+import org.kassa.payment.payment.Payments;
+import org.kassa.payment.reconcile.Reconciler;
+import org.kassa.payment.refund.NewRefund;
+import org.kassa.payment.refund.RefundStatus;
+import org.kassa.payment.refund.Refunds;
+import org.kassa.web.it.ApiClient;
+import org.kassa.web.it.KassaDeployment;
+
+/**
+ * The payment engine in the container: server-side payments, manual capture, idempotency keys,
+ * gateway callbacks and the reconciler, with faults injected into the sandbox gateway.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PaymentEngineIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return KassaDeployment.warWithContainerTests();
+  }
+
+  private static final String SANDBOX_SECRET = "whsec_kassa_sandbox";
+
+  @Inject private SandboxGateway sandbox;
+  @Inject private Reconciler reconciler;
+  @Inject private Payments payments;
+  @Inject private PaymentConfirmation confirmation;
+  @Inject private CheckoutSessions sessions;
+  @Inject private Refunds refunds;
+  @Inject private AuditTrail audit;
+  @Inject private IdempotencyKeys idempotencyKeys;
+
+  @Resource(lookup = "java:app/jdbc/kassa")
+  private DataSource dataSource;
+
+  @Resource private ManagedExecutorService executor;
+
+  @ArquillianResource private URL base;
+
+  @AfterEach
+  void noFaultLeftBehind() {
+    sandbox.faults().clear();
+  }
+
+  private ApiClient api() {
+    return new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+  }
+
+  private JsonObject pay(String token, String capture, String key) {
+    ApiClient.Answer answer =
+        api()
+            .post(
+                "api/v1/payments",
+                "{\"amount\":1999,\"currency\":\"EUR\",\"payment_method\":\""
+                    + token
+                    + "\",\"customer\":\"cus_42\",\"capture_method\":\""
+                    + capture
+                    + "\"}",
+                key);
+    assertEquals(201, answer.status(), answer.body());
+    return answer.json();
+  }
+
+  private List<String> auditedStates(String paymentId) {
+    List<String> actions =
+        new ArrayList<>(
+            audit.find(AuditQuery.forObject(paymentId), 0, 100).stream()
+                .map(AuditEvent::action)
+                .toList());
+    java.util.Collections.reverse(actions); // oldest first
+    return actions;
+  }
+
+  private static void await(String what, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plusSeconds(15);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private PaymentStatus status(String paymentId) {
+    return payments.find(paymentId).orElseThrow().status();
+  }
+
+  private int gatewayEvents(String paymentId, String outcome) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM gateway_event WHERE payment_id = ? AND outcome = ?")) {
+      q.setString(1, paymentId);
+      q.setString(2, outcome);
+      try (ResultSet r = q.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    }
+  }
+
+  // --- Server-side payments, manual capture, void ---------------------------------------------
+
+  @Test
+  void aSavedCardIsChargedOffSessionThroughTheSameStateMachine() {
+    JsonObject payment = pay("pm_card_visa", "automatic", null);
+    assertEquals("captured", payment.getString("status"));
+    assertEquals(1999, payment.getInt("amount_captured"));
+    assertEquals("sandbox", payment.getString("gateway"));
+    assertEquals("pm_card_visa", payment.getString("payment_method"));
+    assertEquals(
+        List.of("payment.processing", "payment.captured"), auditedStates(payment.getString("id")));
+
+    JsonObject declined = pay("pm_card_chargeDeclinedInsufficientFunds", "automatic", null);
+    assertEquals("failed", declined.getString("status"));
+    assertEquals("insufficient_funds", declined.getString("decline_code"));
+
+    // 3-D Secure needs the shopper; off-session it is declined, not left waiting.
+    JsonObject threeDs = pay("pm_card_authenticationRequired", "automatic", null);
+    assertEquals("failed", threeDs.getString("status"));
+    assertEquals("authentication_failed", threeDs.getString("decline_code"));
+  }
+
+  @Test
+  void manualCaptureAuthorizesThenCapturesPartOfItAndRefundsStayWithinTheCapture() {
+    JsonObject authorized = pay("pm_card_mastercard", "manual", null);
+    String id = authorized.getString("id");
+    assertEquals("authorized", authorized.getString("status"));
+
+    ApiClient.Answer tooMuch =
+        api().post("api/v1/payments/" + id + "/capture", "{\"amount\":2000}", null);
+    assertEquals(400, tooMuch.status(), tooMuch.body());
+    assertTrue(tooMuch.body().contains("capture-exceeds-authorized"), tooMuch.body());
+
+    ApiClient.Answer captured =
+        api().post("api/v1/payments/" + id + "/capture", "{\"amount\":1500}", null);
+    assertEquals(200, captured.status(), captured.body());
+    assertEquals("partially_captured", captured.json().getString("status"));
+    assertEquals(1500, captured.json().getInt("amount_refundable"));
+
+    ApiClient.Answer again = api().post("api/v1/payments/" + id + "/capture", "", null);
+    assertEquals(409, again.status(), again.body());
+
+    ApiClient.Answer refundAll = api().post("api/v1/payments/" + id + "/refunds", "{}", null);
+    assertEquals(201, refundAll.status(), refundAll.body());
+    assertEquals(1500, refundAll.json().getInt("amount"));
+    assertEquals("refunded", api().get("api/v1/payments/" + id).json().getString("status"));
+  }
+
+  @Test
+  void anAuthorizationIsVoidedOnCancelAndCannotBeCapturedAfterwards() {
+    String id = pay("pm_card_visa", "manual", null).getString("id");
+    ApiClient.Answer canceled = api().post("api/v1/payments/" + id + "/cancel", "", null);
+    assertEquals(200, canceled.status(), canceled.body());
+    assertEquals("canceled", canceled.json().getString("status"));
+    assertEquals(0, sandbox.chargesFor(id), "the sandbox released the authorization");
+    assertEquals(409, api().post("api/v1/payments/" + id + "/capture", "", null).status());
+    assertEquals(409, api().post("api/v1/payments/" + id + "/cancel", "", null).status());
+  }
+
+  @Test
+  void paymentsAreListedNewestFirstWithACursorThatDoesNotSkipOrRepeat() {
+    Set<String> mine = new HashSet<>();
+    for (int i = 0; i < 5; i++) {
+      mine.add(pay("pm_card_visa", "automatic", null).getString("id"));
+    }
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    boolean more = true;
+    while (more && seen.size() < 500) {
+      JsonObject page =
+          api()
+              .get("api/v1/payments?limit=2" + (cursor == null ? "" : "&starting_after=" + cursor))
+              .json();
+      var data = page.getJsonArray("data");
+      for (int i = 0; i < data.size(); i++) {
+        seen.add(data.getJsonObject(i).getString("id"));
+      }
+      more = page.getBoolean("has_more");
+      cursor = seen.get(seen.size() - 1);
+    }
+    assertEquals(seen.size(), new HashSet<>(seen).size(), "no payment twice");
+    assertTrue(seen.containsAll(mine), "every new payment listed");
+    assertEquals(400, api().get("api/v1/payments?limit=0").status());
+    assertEquals(404, api().get("api/v1/payments?starting_after=pay_nope").status());
+  }
+
+  // --- Idempotency -------------------------------------------------------------------------------
+
+  @Test
+  void aReplayAnswersTheStoredResponseAndAnotherBodyIsRefused() {
+    String key = "order-" + UUID.randomUUID();
+    JsonObject first = pay("pm_card_visa", "automatic", key);
+    ApiClient.Answer replay =
+        api()
+            .post(
+                "api/v1/payments",
+                "{\"amount\":1999,\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\","
+                    + "\"customer\":\"cus_42\",\"capture_method\":\"automatic\"}",
+                key);
+    assertEquals(201, replay.status());
+    assertTrue(replay.replayed());
+    assertEquals(first.toString(), replay.body(), "the stored response, byte for byte");
+
+    ApiClient.Answer other =
+        api()
+            .post(
+                "api/v1/payments",
+                "{\"amount\":1,\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\"}",
+                key);
+    assertEquals(422, other.status(), other.body());
+
+    // A refusal before anything was created lets the corrected request reuse its key.
+    String fresh = "order-" + UUID.randomUUID();
+    assertEquals(400, api().post("api/v1/payments", "{\"currency\":\"EUR\"}", fresh).status());
+    assertEquals(
+        201,
+        api()
+            .post(
+                "api/v1/payments",
+                "{\"amount\":5,\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\"}",
+                fresh)
+            .status());
+  }
+
+  @Test
+  void aDuplicateWhileTheFirstIsRunningIs409() {
+    String key = "busy-" + UUID.randomUUID();
+    String body = "{\"amount\":700,\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\"}";
+    // The first request holds the key (as it does while its gateway call runs) ...
+    String hash =
+        org.kassa.compliance.text.Sha256.hex(
+            "POST v1/payments\n"
+                + jakarta.json.Json.createReader(new java.io.StringReader(body))
+                    .readValue()
+                    .toString());
+    idempotencyKeys.claim(DemoMerchant.ID, key, hash);
+    // ... so a duplicate is told to wait, and nothing is charged for it.
+    ApiClient.Answer duplicate = api().post("api/v1/payments", body, key);
+    assertEquals(409, duplicate.status(), duplicate.body());
+    assertTrue(duplicate.body().contains("idempotency-key-in-use"), duplicate.body());
+  }
+
+  @Test
+  void concurrentRequestsWithOneKeyCreateOnePayment() throws Exception {
+    String key = "race-" + UUID.randomUUID();
+    String body = "{\"amount\":1234,\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\"}";
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<ApiClient.Answer>> answers = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Callable<ApiClient.Answer> call =
+          () -> {
+            start.await();
+            return api().post("api/v1/payments", body, key);
+          };
+      answers.add(executor.submit(call));
+    }
+    start.countDown();
+    Set<String> ids = new HashSet<>();
+    int created = 0;
+    for (Future<ApiClient.Answer> f : answers) {
+      ApiClient.Answer a = f.get();
+      assertTrue(a.status() == 201 || a.status() == 409, a.status() + " " + a.body());
+      if (a.status() == 201) {
+        ids.add(a.json().getString("id"));
+        if (!a.replayed()) {
+          created++;
+        }
+      }
+    }
+    assertEquals(1, created, "exactly one request ran");
+    assertTrue(ids.size() <= 1, "every success names the same payment: " + ids);
+    String id = ids.isEmpty() ? null : ids.iterator().next();
+    if (id != null) {
+      assertEquals(1, sandbox.chargesFor(id));
+    }
+  }
+
+  // --- Fault injection, callbacks and the reconciler ---------------------------------------------
+
+  @Test
+  void aTimeoutAfterTheChargeIsSettledByTheReconcilerWithExactlyOneCharge() {
+    sandbox.faults().nextAuthorize(Fault.TIMEOUT_AFTER_CHARGE).nextCallback(Fault.LOST_CALLBACK);
+    JsonObject payment = pay("pm_card_visa", "automatic", null);
+    String id = payment.getString("id");
+    assertEquals("processing", payment.getString("status"));
+    assertEquals(1, sandbox.chargesFor(id), "the gateway did charge");
+
+    reconciler.reconcile(Instant.now().plus(Duration.ofMinutes(5)));
+
+    assertEquals(PaymentStatus.CAPTURED, status(id));
+    assertEquals(1, sandbox.chargesFor(id));
+    assertEquals(List.of("payment.processing", "payment.captured"), auditedStates(id));
+  }
+
+  @Test
+  void aPaymentTheGatewayNeverReceivedIsSentAgainOnceWhenItsMethodIsSaved() {
+    sandbox.faults().nextAuthorize(Fault.TIMEOUT_BEFORE_RECEIVED);
+    String id = pay("pm_card_visa", "automatic", null).getString("id");
+    assertEquals(PaymentStatus.PROCESSING, status(id));
+    assertEquals(0, sandbox.chargesFor(id));
+
+    reconciler.reconcile(Instant.now().plus(Duration.ofMinutes(5)));
+
+    assertEquals(PaymentStatus.CAPTURED, status(id));
+    assertEquals(1, sandbox.chargesFor(id));
+  }
+
+  @Test
+  void aTypedCardTheGatewayNeverReceivedFailsAfterTheGiveUpTimeAndTheShopperMayPayAgain() {
+    CheckoutSession session = newSession(800);
+    sandbox.faults().nextAuthorize(Fault.SERVER_ERROR);
+    PaymentResult first =
+        confirmation.confirm(session.id(), card("4242424242424242"), PAYER, "/pay/x");
+    assertEquals(PaymentStatus.PROCESSING, first.status());
+
+    reconciler.reconcile(Instant.now().plus(Duration.ofMinutes(5)));
+    assertEquals(PaymentStatus.PROCESSING, status(first.paymentId()), "not before the give-up");
+
+    reconciler.reconcile(Instant.now().plus(Duration.ofHours(2)));
+    assertEquals(PaymentStatus.FAILED, status(first.paymentId()));
+    assertEquals(
+        "processing_error",
+        payments.find(first.paymentId()).orElseThrow().declineReason().orElseThrow().code());
+
+    PaymentResult again =
+        confirmation.confirm(session.id(), card("4242424242424242"), PAYER, "/pay/x");
+    assertEquals(PaymentStatus.CAPTURED, again.status());
+  }
+
+  @Test
+  void anAsynchronousOutcomeArrivesByCallback() throws Exception {
+    sandbox.faults().nextAuthorize(Fault.ASYNC_OUTCOME);
+    JsonObject payment = pay("pm_card_visa", "automatic", null);
+    String id = payment.getString("id");
+    assertEquals("processing", payment.getString("status"));
+    await("the callback", () -> status(id) == PaymentStatus.CAPTURED);
+    assertEquals(1, gatewayEvents(id, "APPLIED"));
+  }
+
+  @Test
+  void aDuplicatedCallbackIsStoredOnceAndChangesNothingTheSecondTime() throws Exception {
+    sandbox.faults().nextAuthorize(Fault.ASYNC_OUTCOME).nextCallback(Fault.DUPLICATE_CALLBACK);
+    String id = pay("pm_card_visa", "automatic", null).getString("id");
+    await("the callback", () -> status(id) == PaymentStatus.CAPTURED);
+    Thread.sleep(1500); // let the duplicate arrive too
+    assertEquals(1, gatewayEvents(id, "APPLIED"));
+    assertEquals(0, gatewayEvents(id, "NO_CHANGE"), "the duplicate is not stored again");
+    assertEquals(List.of("payment.processing", "payment.captured"), auditedStates(id));
+  }
+
+  @Test
+  void aStaleProcessingCallbackAfterTheCaptureChangesNothing() throws Exception {
+    sandbox.faults().nextAuthorize(Fault.ASYNC_OUTCOME).nextCallback(Fault.CALLBACKS_OUT_OF_ORDER);
+    String id = pay("pm_card_visa", "automatic", null).getString("id");
+    await("the late callback", () -> gatewayEventsQuietly(id, "NO_CHANGE") == 1);
+    assertEquals(PaymentStatus.CAPTURED, status(id));
+    assertEquals(List.of("payment.processing", "payment.captured"), auditedStates(id));
+  }
+
+  private int gatewayEventsQuietly(String id, String outcome) {
+    try {
+      return gatewayEvents(id, outcome);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aCallbackWithABadSignatureOrAnOldTimestampChangesNothing() throws Exception {
+    sandbox.faults().nextAuthorize(Fault.ASYNC_OUTCOME).nextCallback(Fault.LOST_CALLBACK);
+    String id = pay("pm_card_visa", "automatic", null).getString("id");
+    String event =
+        "{\"id\":\"evt_forged_"
+            + UUID.randomUUID()
+            + "\",\"type\":\"payment.captured\",\"created\":"
+            + Instant.now().getEpochSecond()
+            + ",\"data\":{\"payment_id\":\""
+            + id
+            + "\",\"reference\":\"sbx_"
+            + id
+            + "\",\"amount_captured\":1999}}";
+    long now = Instant.now().getEpochSecond();
+
+    ApiClient.Answer wrongSecret =
+        api().postUnauthenticated("hooks/sandbox", event, signed(event, now, "whsec_wrong"));
+    assertEquals(400, wrongSecret.status(), wrongSecret.body());
+    ApiClient.Answer old =
+        api().postUnauthenticated("hooks/sandbox", event, signed(event, now - 600, SANDBOX_SECRET));
+    assertEquals(400, old.status(), old.body());
+    ApiClient.Answer unsigned =
+        api()
+            .postUnauthenticated(
+                "hooks/sandbox", event, Map.of("Content-Type", "application/json"));
+    assertEquals(400, unsigned.status());
+    assertEquals(404, api().postUnauthenticated("hooks/nobody", event, Map.of()).status());
+
+    assertEquals(PaymentStatus.PROCESSING, status(id), "nothing changed");
+    assertEquals(0, gatewayEvents(id, "APPLIED") + gatewayEvents(id, "NO_CHANGE"));
+
+    // Signed correctly (an independent HMAC, computed here), the same event is applied.
+    ApiClient.Answer good =
+        api().postUnauthenticated("hooks/sandbox", event, signed(event, now, SANDBOX_SECRET));
+    assertEquals(200, good.status(), good.body());
+    assertEquals(PaymentStatus.CAPTURED, status(id));
+    ApiClient.Answer again =
+        api().postUnauthenticated("hooks/sandbox", event, signed(event, now, SANDBOX_SECRET));
+    assertEquals(200, again.status());
+    assertTrue(again.body().contains("duplicate"), again.body());
+  }
+
+  private static Map<String, String> signed(String body, long t, String secret) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    byte[] sig = mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8));
+    StringBuilder hex = new StringBuilder();
+    for (byte b : sig) {
+      hex.append(String.format("%02x", b));
+    }
+    return Map.of("Content-Type", "application/json", "Sandbox-Signature", "t=" + t + ",v1=" + hex);
+  }
+
+  @Test
+  void anAuthorizationPastItsCaptureDeadlineIsVoidedAndExpires() {
+    String id = pay("pm_card_visa", "manual", null).getString("id");
+    reconciler.reconcile(Instant.now().plus(Duration.ofDays(8)));
+    assertEquals(PaymentStatus.EXPIRED, status(id));
+    assertEquals(0, sandbox.chargesFor(id));
+  }
+
+  @Test
+  void aRefundTheGatewayDidNotAnswerIsSentAgainAndSettledOnce() {
+    String id = pay("pm_card_visa", "automatic", null).getString("id");
+    sandbox.faults().nextRefund(Fault.TIMEOUT_BEFORE_RECEIVED);
+    var refund = refunds.refund(DemoMerchant.ID, id, new NewRefund(500L, null, null), null);
+    assertEquals(RefundStatus.PENDING, refund.status());
+    assertEquals(1499, payments.find(id).orElseThrow().refundable().minorUnits());
+
+    reconciler.reconcile(Instant.now().plus(Duration.ofMinutes(5)));
+
+    assertEquals(
+        RefundStatus.SUCCEEDED,
+        refunds.ofPayment(DemoMerchant.ID, id).stream()
+            .filter(r -> r.id().equals(refund.id()))
+            .findFirst()
+            .orElseThrow()
+            .status());
+    assertTrue(sandbox.retrieveRefund(refund.id()).orElseThrow().succeeded());
+    assertEquals(PaymentStatus.PARTIALLY_REFUNDED, status(id));
+    assertEquals(500, payments.find(id).orElseThrow().amountRefunded().minorUnits());
+  }
+
+  // --- helpers for the checkout flow ------------------------------------------------------------
+
+  private static final Payer PAYER = new Payer("Ann Example", "ann@example.com");
+
+  private CheckoutSession newSession(long amount) {
+    return sessions.create(
+        DemoMerchant.ID,
+        new NewCheckoutSession(
+            amount,
+            "EUR",
+            List.of(new LineItem("Lamp", 1, amount)),
+            "en",
+            null,
+            "https://shop.example/ok",
+            "https://shop.example/cancel",
+            null),
+        null);
+  }
+
+  private static CardDetails card(String number) {
+    CardDetails.Checked checked =
+        CardDetails.check(
+            "Ann Example", number, 12, YearMonth.now().getYear() + 2, "123", YearMonth.now());
+    assertTrue(checked.valid(), "test card must be valid: " + checked.problems());
+    return checked.card();
+  }
+}
