@@ -169,6 +169,37 @@ class CheckoutPageBrowserIT {
   }
 
   @Test
+  void aThreeDSecureCardGoesThroughTheChallengeAndAFailedOneCanBeRetried() {
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    JsonObject session = api.createSession(4200, "EUR", "en");
+
+    browser.get(session.getString("url"));
+    fillCard("4000 0027 6000 3184", "123");
+    browser.findElement(By.id("pay-button")).click();
+
+    // The bank's (here the sandbox's) challenge; failing it brings the shopper back with a reason.
+    await().until(ExpectedConditions.visibilityOfElementLocated(By.id("challenge-fail"))).click();
+    WebElement error =
+        await()
+            .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ul.errors li")));
+    assertThat(error.getText()).contains("could not confirm it was you");
+
+    fillCard("4000 0027 6000 3184", "123");
+    browser.findElement(By.id("pay-button")).click();
+    await().until(ExpectedConditions.visibilityOfElementLocated(By.id("challenge-pass"))).click();
+    assertThat(
+            await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
+                .getText())
+        .isEqualTo("Payment successful");
+    assertThat(
+            api.get("api/v1/checkout-sessions/" + session.getString("id"))
+                .json()
+                .getString("payment_status"))
+        .isEqualTo("paid");
+  }
+
+  @Test
   void anUnknownSessionShowsAClearPage() {
     browser.get(base.toString() + "pay/cs_unknown?lang=en");
     assertThat(browser.findElement(By.cssSelector("#not-found h1")).getText())

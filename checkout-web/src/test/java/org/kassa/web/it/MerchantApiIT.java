@@ -276,6 +276,54 @@ class MerchantApiIT {
   }
 
   @Test
+  void everyResourceMethodIsInTheOpenApiDocument() throws Exception {
+    ApiClient.Answer document = new ApiClient(base, null).get("/openapi?format=JSON");
+    assertThat(document.status()).isEqualTo(200);
+    JsonObject paths = document.json().getJsonObject("paths");
+    java.nio.file.Path api = java.nio.file.Path.of("target/classes/org/kassa/web/api");
+    int checked = 0;
+    try (var files = java.nio.file.Files.list(api)) {
+      for (java.nio.file.Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".class") || name.contains("$")) {
+          continue;
+        }
+        Class<?> type = Class.forName("org.kassa.web.api." + name.replace(".class", ""));
+        jakarta.ws.rs.Path root = type.getAnnotation(jakarta.ws.rs.Path.class);
+        if (root == null) {
+          continue;
+        }
+        for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+          String verb = httpMethod(m);
+          if (verb == null) {
+            continue;
+          }
+          jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
+          String path = "/api/" + root.value() + (sub == null ? "" : "/" + sub.value());
+          String documented =
+              paths.keySet().stream().filter(p -> p.endsWith(path)).findFirst().orElse(null);
+          assertThat(documented).as(verb + " " + path + " is documented").isNotNull();
+          JsonObject operation = paths.getJsonObject(documented).getJsonObject(verb);
+          assertThat(operation).as(verb + " " + path).isNotNull();
+          assertThat(operation.getString("summary", "")).as(verb + " " + path).isNotBlank();
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).as("resource methods found").isGreaterThanOrEqualTo(10);
+  }
+
+  private static String httpMethod(java.lang.reflect.Method m) {
+    for (var a : m.getAnnotations()) {
+      jakarta.ws.rs.HttpMethod verb = a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+      if (verb != null) {
+        return verb.value().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  @Test
   void unknownApiPathsAreProblemsToo() {
     ApiClient.Answer answer = api().get("api/v1/nothing-here");
     assertThat(answer.status()).isEqualTo(404);
