@@ -113,6 +113,20 @@ final class JsonFields {
     return null;
   }
 
+  /** A base64 field (a file's bytes); null when absent. */
+  byte[] base64(String field) {
+    String text = string(field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return java.util.Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      errors.put(path(field), "must be base64");
+      return null;
+    }
+  }
+
   /** An integer field (minor units, counts); null when absent. */
   Long integer(String field, String whatItIs) {
     JsonValue v = raw(field);

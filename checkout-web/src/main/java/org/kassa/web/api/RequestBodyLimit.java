@@ -23,26 +23,38 @@ public class RequestBodyLimit implements ContainerRequestFilter {
 
   public static final int MAX_BYTES = 64 * 1024;
 
+  /** Dispute evidence carries files (base64 in JSON): up to 5 of 4 MiB each. */
+  static final long MAX_EVIDENCE_BYTES = 28L * 1024 * 1024;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getLength() > MAX_BYTES) {
-      request.abortWith(tooLarge());
+    long max =
+        request.getUriInfo().getPath().matches("/?v1/disputes/[^/]+/evidence")
+            ? MAX_EVIDENCE_BYTES
+            : MAX_BYTES;
+    if (request.getLength() > max) {
+      request.abortWith(tooLarge(max));
       return;
     }
-    request.setEntityStream(new Limited(request.getEntityStream()));
+    request.setEntityStream(new Limited(request.getEntityStream(), max));
   }
 
-  static Response tooLarge() {
+  static Response tooLarge(long max) {
     return Problem.of(
-        413, "body-too-large", "Request body too large", "The request body is larger than 64 KiB.");
+        413,
+        "body-too-large",
+        "Request body too large",
+        "The request body is larger than " + (max / 1024) + " KiB.");
   }
 
   /** Counts bytes as they are read and stops at the limit. */
   private static final class Limited extends FilterInputStream {
+    private final long max;
     private long read;
 
-    Limited(InputStream in) {
+    Limited(InputStream in, long max) {
       super(in);
+      this.max = max;
     }
 
     @Override
@@ -65,8 +77,8 @@ public class RequestBodyLimit implements ContainerRequestFilter {
 
     private void count(int n) {
       read += n;
-      if (read > MAX_BYTES) {
-        throw new WebApplicationException(tooLarge());
+      if (read > max) {
+        throw new WebApplicationException(tooLarge(max));
       }
     }
   }

@@ -29,6 +29,9 @@ public class KassaStartup {
   public static final String DEMO_MERCHANT_USER = "merchant@kassa.test";
   public static final String DEMO_OFFICER_USER = "officer@kassa.test";
 
+  /** A second merchant admin, so that four-eyes refund approvals can be tried out. */
+  public static final String DEMO_APPROVER_USER = "approver@kassa.test";
+
   // Injecting it runs the compliance and payment migrations and the demo merchant first.
   @EJB private DemoMerchant demoMerchant;
 
@@ -115,6 +118,10 @@ public class KassaStartup {
     if (users.find(DEMO_MERCHANT_USER).isEmpty()) {
       users.create(
           DEMO_MERCHANT_USER, demoPassword.toCharArray(), Roles.MERCHANT_ADMIN, DemoMerchant.ID);
+    }
+    if (users.find(DEMO_APPROVER_USER).isEmpty()) {
+      users.create(
+          DEMO_APPROVER_USER, demoPassword.toCharArray(), Roles.MERCHANT_ADMIN, DemoMerchant.ID);
     }
     if (users.find(DEMO_OFFICER_USER).isEmpty()) {
       users.create(DEMO_OFFICER_USER, demoPassword.toCharArray(), Roles.COMPLIANCE_OFFICER, null);

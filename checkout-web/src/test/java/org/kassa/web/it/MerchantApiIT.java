@@ -315,7 +315,8 @@ class MerchantApiIT {
 
   private static String httpMethod(java.lang.reflect.Method m) {
     for (var a : m.getAnnotations()) {
-      jakarta.ws.rs.HttpMethod verb = a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+      jakarta.ws.rs.HttpMethod verb =
+          a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
       if (verb != null) {
         return verb.value().toLowerCase(java.util.Locale.ROOT);
       }

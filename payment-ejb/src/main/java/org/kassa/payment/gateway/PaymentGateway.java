@@ -59,6 +59,18 @@ public interface PaymentGateway {
   Optional<GatewayResult> retrieve(PaymentReference payment);
 
   /**
+   * Sends the merchant's evidence for a dispute. Gateways without disputes in their API keep the
+   * default, which refuses.
+   *
+   * @return the dispute as the gateway now reports it (usually {@code under_review})
+   */
+  default DisputeNotice submitDisputeEvidence(DisputeEvidence evidence) {
+    throw new GatewayRejectedException(
+        "disputes_unsupported",
+        "The gateway " + name() + " takes no dispute evidence via its API.");
+  }
+
+  /**
    * Verifies a callback (signature first, then its timestamp) and reads it.
    *
    * @throws InvalidCallbackException when the signature does not match, the timestamp is outside

@@ -113,6 +113,10 @@ public class Payment {
   @Column(name = "amount_refunded", nullable = false)
   private long amountRefunded;
 
+  /** The sum of lost disputes: money the card network took back. */
+  @Column(name = "amount_charged_back", nullable = false)
+  private long amountChargedBack;
+
   /** The sum of refunds sent to the gateway and not yet answered. */
   @Column(name = "amount_refund_pending", nullable = false)
   private long amountRefundPending;
@@ -328,10 +332,45 @@ public class Payment {
         : PaymentStatus.PARTIALLY_REFUNDED;
   }
 
-  /** What may still be refunded: captured, less succeeded and pending refunds. */
+  /**
+   * What may still be refunded: captured, less succeeded and pending refunds and what disputes took
+   * back. Nothing while a dispute is open: a refund then could pay out twice.
+   */
   public Money refundable() {
-    long left = status.isPaid() ? amountCaptured - amountRefunded - amountRefundPending : 0;
-    return new Money(left, currency);
+    long left =
+        status.isPaid()
+            ? amountCaptured - amountRefunded - amountRefundPending - amountChargedBack
+            : 0;
+    return new Money(Math.max(0, left), currency);
+  }
+
+  /**
+   * The status a dispute's outcome returns this disputed payment to; a lost dispute also books the
+   * amount the network took back, so later refunds count against what remains.
+   *
+   * @param lost whether the merchant lost, so the network took {@code amount} back
+   */
+  public PaymentStatus afterDispute(boolean lost, Money amount) {
+    if (status != PaymentStatus.DISPUTED) {
+      throw new IllegalPaymentTransitionException(
+          id, status, lost ? PaymentStatus.CHARGED_BACK : PaymentStatus.CAPTURED);
+    }
+    if (lost) {
+      amountChargedBack = Math.addExact(amountChargedBack, amount.minorUnits());
+      return PaymentStatus.CHARGED_BACK;
+    }
+    if (amountRefunded == 0) {
+      return amountCaptured == this.amount
+          ? PaymentStatus.CAPTURED
+          : PaymentStatus.PARTIALLY_CAPTURED;
+    }
+    return amountRefunded >= amountCaptured
+        ? PaymentStatus.REFUNDED
+        : PaymentStatus.PARTIALLY_REFUNDED;
+  }
+
+  public Money amountChargedBack() {
+    return new Money(amountChargedBack, currency);
   }
 
   public Money amountCaptured() {

@@ -24,6 +24,7 @@ public final class PaymentRepresentation {
             .add("amount_captured", payment.amountCaptured().minorUnits())
             .add("amount_refunded", payment.amountRefunded().minorUnits())
             .add("amount_refundable", payment.refundable().minorUnits())
+            .add("amount_charged_back", payment.amountChargedBack().minorUnits())
             .add("capture_method", payment.captureMethod().apiName())
             .add("capture_before", payment.captureBefore().toString())
             .add("payment_method_type", payment.method().apiName())

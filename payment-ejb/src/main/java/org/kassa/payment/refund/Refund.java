@@ -60,6 +60,16 @@ public class Refund {
   @Column(name = "updated_at", nullable = false)
   private OffsetDateTime updatedAt;
 
+  /** Who asked for it: {@code api} or a console user's name; four-eyes compares with it. */
+  @Column(name = "requested_by", length = 254)
+  private String requestedBy;
+
+  @Column(name = "decided_by", length = 254)
+  private String decidedBy;
+
+  @Column(name = "decided_at")
+  private OffsetDateTime decidedAt;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -72,6 +82,8 @@ public class Refund {
       String merchantId,
       Money amount,
       RefundReason reason,
+      String requestedBy,
+      boolean needsApproval,
       Instant now) {
     if (!amount.isPositive()) {
       throw new IllegalArgumentException("a refund needs a positive amount");
@@ -82,9 +94,33 @@ public class Refund {
     this.amount = amount.minorUnits();
     this.currency = amount.currency();
     this.reason = reason;
-    this.status = RefundStatus.PENDING;
+    this.requestedBy = requestedBy;
+    this.status = needsApproval ? RefundStatus.REQUIRES_APPROVAL : RefundStatus.PENDING;
     this.createdAt = now.atOffset(ZoneOffset.UTC);
     this.updatedAt = createdAt;
+  }
+
+  /**
+   * A second merchant admin's decision on a refund that needs one.
+   *
+   * @throws RefundApprovalException if it needs no decision, or the approver asked for it
+   */
+  void decide(boolean approved, String approver, Instant now) {
+    if (status != RefundStatus.REQUIRES_APPROVAL) {
+      throw RefundApprovalException.notAwaiting(id, status);
+    }
+    if (approver == null || approver.equalsIgnoreCase(requestedBy)) {
+      throw RefundApprovalException.sameUser(id);
+    }
+    this.decidedBy = approver;
+    this.decidedAt = now.atOffset(ZoneOffset.UTC);
+    this.updatedAt = decidedAt;
+    if (approved) {
+      this.status = RefundStatus.PENDING;
+    } else {
+      this.status = RefundStatus.FAILED;
+      this.failureCode = "rejected_by_approver";
+    }
   }
 
   /** Records the gateway's answer, once. */
@@ -124,6 +160,14 @@ public class Refund {
 
   public Optional<String> failureCode() {
     return Optional.ofNullable(failureCode);
+  }
+
+  public Optional<String> requestedBy() {
+    return Optional.ofNullable(requestedBy);
+  }
+
+  public Optional<String> decidedBy() {
+    return Optional.ofNullable(decidedBy);
   }
 
   public Instant createdAt() {

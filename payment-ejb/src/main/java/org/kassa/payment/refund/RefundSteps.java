@@ -40,8 +40,26 @@ public class RefundSteps {
 
   private final Clock clock = Clock.systemUTC();
 
+  @Inject private org.eclipse.microprofile.config.Config config;
+  @Inject private org.kassa.compliance.privacy.Pseudonymizer pseudonymizer;
+
   /** A reserved refund, with what the gateway call needs. */
   public record Begun(Refund refund, String gateway, String gatewayReference) {}
+
+  /**
+   * Whether a refund of {@code amount} needs a second merchant admin's approval: above {@code
+   * kassa.refund.approval-threshold.<CURRENCY>} or, without one, above {@code
+   * kassa.refund.approval-threshold} (in minor units, default 100000).
+   */
+  boolean needsApproval(Money amount) {
+    long threshold =
+        config
+            .getOptionalValue(
+                "kassa.refund.approval-threshold." + amount.currency().code(), Long.class)
+            .or(() -> config.getOptionalValue("kassa.refund.approval-threshold", Long.class))
+            .orElse(100_000L);
+    return amount.minorUnits() > threshold;
+  }
 
   /**
    * Locks the payment and reserves the refund on it.
@@ -50,7 +68,11 @@ public class RefundSteps {
    * @throws org.kassa.payment.payment.RefundNotAllowedException if the payment cannot take it
    */
   public Begun begin(
-      String merchantId, String paymentId, NewRefund request, String idempotencyKey) {
+      String merchantId,
+      String paymentId,
+      NewRefund request,
+      String idempotencyKey,
+      String requestedBy) {
     Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
     if (payment == null || !payment.merchantId().equals(merchantId)) {
       throw new NotFoundException("payment", paymentId);
@@ -64,12 +86,48 @@ public class RefundSteps {
             merchantId,
             amount,
             request.reason(),
+            requestedBy,
+            needsApproval(amount),
             clock.instant());
     em.persist(refund);
     idempotencyKeys.bind(merchantId, idempotencyKey, "refund", refund.id());
     audit.append(
-        AuditRecord.of("merchant:" + merchantId, "refund.pending", "refund", refund.id(), "pending")
+        AuditRecord.of(
+                "merchant:" + merchantId,
+                "refund." + refund.status().apiName(),
+                "refund",
+                refund.id(),
+                refund.status().apiName())
             .withDetail("payment=" + paymentId + " amount=" + amount));
+    return new Begun(refund, payment.gateway(), payment.gatewayReference().orElse(null));
+  }
+
+  /**
+   * A second merchant admin approves or rejects a refund that needs it; a rejection gives the
+   * reserved amount back to the payment.
+   *
+   * @return the refund and, when approved, what its gateway call needs
+   * @throws RefundApprovalException if it awaits no approval, or the approver requested it
+   */
+  public Begun decide(String merchantId, String refundId, boolean approved, String approver) {
+    Refund refund = em.find(Refund.class, refundId);
+    if (refund == null || !refund.merchantId().equals(merchantId)) {
+      throw new NotFoundException("refund", refundId);
+    }
+    Payment payment = em.find(Payment.class, refund.paymentId(), LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(refund);
+    refund.decide(approved, approver, clock.instant());
+    if (!approved) {
+      payment.settleRefund(refund.amount(), false);
+    }
+    audit.append(
+        AuditRecord.of(
+                "console:" + pseudonymizer.pseudonym(approver),
+                approved ? "refund.approved" : "refund.rejected",
+                "refund",
+                refund.id(),
+                refund.status().apiName())
+            .withDetail("payment=" + payment.id() + " amount=" + refund.amount()));
     return new Begun(refund, payment.gateway(), payment.gatewayReference().orElse(null));
   }
 
@@ -112,7 +170,7 @@ public class RefundSteps {
     Payment payment = em.find(Payment.class, refund.paymentId(), LockModeType.PESSIMISTIC_WRITE);
     em.refresh(refund);
     if (refund.status() != RefundStatus.PENDING) {
-      return refund;
+      return refund; // settled before, or still awaiting approval: not the gateway's to settle
     }
     refund.settle(
         answer.succeeded(), answer.gatewayReference(), answer.failureCode(), clock.instant());

@@ -44,8 +44,53 @@ public class Refunds {
       @NotBlank String paymentId,
       @NotNull @Valid NewRefund request,
       @Size(max = IdempotencyKeys.MAX_KEY_LENGTH) String idempotencyKey) {
-    RefundSteps.Begun begun = steps.begin(merchantId, paymentId, request, idempotencyKey);
+    return refund(merchantId, paymentId, request, idempotencyKey, "api");
+  }
+
+  /**
+   * A refund asked for by someone: {@code api}, or a console user. Above the approval threshold it
+   * waits, reserved, for another merchant admin's approval.
+   *
+   * @return the refund: awaiting approval, succeeded, failed, or pending
+   */
+  public Refund refund(
+      @NotBlank String merchantId,
+      @NotBlank String paymentId,
+      @NotNull @Valid NewRefund request,
+      @Size(max = IdempotencyKeys.MAX_KEY_LENGTH) String idempotencyKey,
+      @NotBlank String requestedBy) {
+    RefundSteps.Begun begun =
+        steps.begin(merchantId, paymentId, request, idempotencyKey, requestedBy);
+    if (begun.refund().status() == RefundStatus.REQUIRES_APPROVAL) {
+      LOG.info(() -> "event=refund.requires_approval refund=" + begun.refund().id());
+      return begun.refund();
+    }
     return send(begun.refund(), begun.gateway(), begun.gatewayReference());
+  }
+
+  /**
+   * Approves (and sends) or rejects a refund awaiting approval.
+   *
+   * @param approver the console user deciding; must not be the one who asked
+   */
+  public Refund decide(
+      @NotBlank String merchantId, String refundId, boolean approved, @NotBlank String approver) {
+    RefundSteps.Begun begun = steps.decide(merchantId, refundId, approved, approver);
+    return approved
+        ? send(begun.refund(), begun.gateway(), begun.gatewayReference())
+        : begun.refund();
+  }
+
+  /** The merchant's refunds awaiting approval, oldest first. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Refund> awaitingApproval(@NotBlank String merchantId) {
+    return em.createQuery(
+            "SELECT r FROM Refund r WHERE r.merchantId = :m AND r.status = :s"
+                + " ORDER BY r.createdAt, r.id",
+            Refund.class)
+        .setParameter("m", merchantId)
+        .setParameter("s", RefundStatus.REQUIRES_APPROVAL)
+        .getResultList();
   }
 
   /**

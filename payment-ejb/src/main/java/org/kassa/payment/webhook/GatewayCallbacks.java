@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 import org.kassa.payment.NotFoundException;
+import org.kassa.payment.dispute.Disputes;
 import org.kassa.payment.gateway.CallbackRequest;
 import org.kassa.payment.gateway.GatewayEvent;
 import org.kassa.payment.gateway.Gateways;
@@ -41,6 +42,7 @@ public class GatewayCallbacks {
   @Inject private PaymentAttempts attempts;
   @Inject private RefundSteps refundSteps;
   @Inject private Payments payments;
+  @Inject private Disputes disputes;
 
   /** What became of a callback. */
   public enum Receipt {
@@ -104,6 +106,16 @@ public class GatewayCallbacks {
     return changed ? Receipt.APPLIED : Receipt.NO_CHANGE;
   }
 
+  /** The callbacks about a payment, oldest first: for its timeline in the console. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public java.util.List<GatewayEventRecord> eventsOf(String paymentId) {
+    return em.createQuery(
+            "SELECT e FROM GatewayEventRecord e WHERE e.paymentId = :p ORDER BY e.receivedAt",
+            GatewayEventRecord.class)
+        .setParameter("p", paymentId)
+        .getResultList();
+  }
+
   private boolean apply(String gatewayName, GatewayEvent event) {
     String actor = "gateway:" + gatewayName;
     return switch (event.kind()) {
@@ -123,8 +135,8 @@ public class GatewayCallbacks {
         yield before.isPresent()
             && refundSteps.settle(event.refundId(), event.refund()).status() != before.get();
       }
-      // Disputes are stored now and applied once the dispute workflow lands.
-      case DISPUTE, IGNORED -> false;
+      case DISPUTE -> disputes.apply(gatewayName, event.paymentId(), event.dispute());
+      case IGNORED -> false;
     };
   }
 

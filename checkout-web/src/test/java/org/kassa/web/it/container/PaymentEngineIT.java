@@ -507,6 +507,104 @@ class PaymentEngineIT {
     assertEquals(500, payments.find(id).orElseThrow().amountRefunded().minorUnits());
   }
 
+  // --- Disputes ---------------------------------------------------------------------------------
+
+  private JsonObject disputeOf(String paymentId) {
+    var data = api().get("api/v1/disputes").json().getJsonArray("data");
+    for (int i = 0; i < data.size(); i++) {
+      if (data.getJsonObject(i).getString("payment").equals(paymentId)) {
+        return data.getJsonObject(i);
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aDisputeHoldsThePaymentAndWinningEvidenceReleasesIt() {
+    String id = pay("pm_card_createDispute", "automatic", null).getString("id");
+    await("the dispute", () -> status(id) == PaymentStatus.DISPUTED);
+    JsonObject dispute = disputeOf(id);
+    assertEquals("needs_response", dispute.getString("status"));
+    assertEquals(1999, dispute.getInt("amount"));
+
+    // While the network decides, a refund could pay out twice: it is refused.
+    ApiClient.Answer refund = api().post("api/v1/payments/" + id + "/refunds", "{}", null);
+    assertEquals(400, refund.status(), refund.body());
+
+    String file = java.util.Base64.getEncoder().encodeToString("receipt #42".getBytes());
+    ApiClient.Answer submitted =
+        api()
+            .post(
+                "api/v1/disputes/" + dispute.getString("id") + "/evidence",
+                "{\"text\":\"Delivered and signed for. winning_evidence\",\"files\":[{\"name\":"
+                    + "\"receipt.txt\",\"content_type\":\"text/plain\",\"content_base64\":\""
+                    + file
+                    + "\"}]}",
+                null);
+    assertEquals(200, submitted.status(), submitted.body());
+    assertEquals(
+        org.kassa.compliance.text.Sha256.hex("receipt #42".getBytes()),
+        submitted
+            .json()
+            .getJsonObject("evidence")
+            .getJsonArray("files")
+            .getJsonObject(0)
+            .getString("sha256"));
+    await("the decision", () -> status(id) == PaymentStatus.CAPTURED);
+    assertEquals("won", disputeOf(id).getString("status"));
+
+    ApiClient.Answer late =
+        api()
+            .post(
+                "api/v1/disputes/" + dispute.getString("id") + "/evidence",
+                "{\"text\":\"more\",\"files\":[]}",
+                null);
+    assertEquals(409, late.status(), late.body());
+    assertEquals(201, api().post("api/v1/payments/" + id + "/refunds", "{}", null).status());
+  }
+
+  @Test
+  void aLostDisputeTakesTheMoneyBackAndRefundsCannotPayItOutAgain() {
+    String id = pay("pm_card_createDispute", "automatic", null).getString("id");
+    await("the dispute", () -> status(id) == PaymentStatus.DISPUTED);
+    String disputeId = disputeOf(id).getString("id");
+    ApiClient.Answer submitted =
+        api()
+            .post(
+                "api/v1/disputes/" + disputeId + "/evidence",
+                "{\"text\":\"losing_evidence\",\"files\":[]}",
+                null);
+    assertEquals(200, submitted.status(), submitted.body());
+    await("the decision", () -> status(id) == PaymentStatus.CHARGED_BACK);
+    JsonObject payment = api().get("api/v1/payments/" + id).json();
+    assertEquals(1999, payment.getInt("amount_charged_back"));
+    assertEquals(0, payment.getInt("amount_refundable"));
+    assertEquals(400, api().post("api/v1/payments/" + id + "/refunds", "{}", null).status());
+    List<String> states = auditedStates(id);
+    assertEquals(
+        List.of(
+            "payment.processing", "payment.captured", "payment.disputed", "payment.charged_back"),
+        states);
+  }
+
+  @Test
+  void evidenceIsCheckedBeforeAnythingIsStored() {
+    String id = pay("pm_card_createDispute", "automatic", null).getString("id");
+    await("the dispute", () -> status(id) == PaymentStatus.DISPUTED);
+    String disputeId = disputeOf(id).getString("id");
+    ApiClient.Answer bad =
+        api()
+            .post(
+                "api/v1/disputes/" + disputeId + "/evidence",
+                "{\"text\":\"\",\"files\":[{\"name\":\"a.exe\",\"content_type\":"
+                    + "\"application/x-msdownload\",\"content_base64\":\"not base64!\"}]}",
+                null);
+    assertEquals(400, bad.status(), bad.body());
+    assertTrue(bad.body().contains("files[0].content_base64"), bad.body());
+    assertEquals("needs_response", disputeOf(id).getString("status"));
+    assertEquals(404, api().get("api/v1/disputes/dp_nope").status());
+  }
+
   // --- helpers for the checkout flow ------------------------------------------------------------
 
   private static final Payer PAYER = new Payer("Ann Example", "ann@example.com");

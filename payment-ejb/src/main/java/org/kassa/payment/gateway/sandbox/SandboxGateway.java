@@ -34,6 +34,8 @@ import org.kassa.payment.gateway.AuthorizationRequest;
 import org.kassa.payment.gateway.CallbackRequest;
 import org.kassa.payment.gateway.CaptureRequest;
 import org.kassa.payment.gateway.DeclineReason;
+import org.kassa.payment.gateway.DisputeEvidence;
+import org.kassa.payment.gateway.DisputeNotice;
 import org.kassa.payment.gateway.FeeSchedule;
 import org.kassa.payment.gateway.GatewayCapabilities;
 import org.kassa.payment.gateway.GatewayEvent;
@@ -140,6 +142,7 @@ public class SandboxGateway implements PaymentGateway {
     final String paymentId;
     final String reference;
     final long amount;
+    final org.kassa.payment.money.CurrencyCode currency;
     final boolean capture;
     final String returnUrl;
     String status; // requires_action, processing, authorized, captured, declined, canceled
@@ -147,12 +150,16 @@ public class SandboxGateway implements PaymentGateway {
     long refunded;
     DeclineReason decline;
     String pendingStatus; // an asynchronous outcome, decided but not told yet
+    boolean disputes; // the test card that is disputed after its capture
+    String disputeStatus; // null until disputed
 
-    Charge(String paymentId, long amount, boolean capture, String returnUrl) {
+    Charge(
+        String paymentId, org.kassa.payment.money.Money amount, boolean capture, String returnUrl) {
       this.paymentId = paymentId;
+      this.currency = amount.currency();
       this.returnUrl = returnUrl;
       this.reference = "sbx_" + paymentId;
-      this.amount = amount;
+      this.amount = amount.minorUnits();
       this.capture = capture;
     }
 
@@ -402,6 +409,23 @@ public class SandboxGateway implements PaymentGateway {
       Instant at = Instant.ofEpochSecond(event.getJsonNumber("created").longValue());
       JsonObject data = event.getJsonObject("data");
       String paymentId = data.getString("payment_id");
+      if (type.startsWith("dispute.")) {
+        return GatewayEvent.dispute(
+            id,
+            type,
+            at,
+            paymentId,
+            new DisputeNotice(
+                data.getString("dispute_id"),
+                data.getString("status"),
+                new org.kassa.payment.money.Money(
+                    data.getJsonNumber("amount").longValueExact(),
+                    org.kassa.payment.money.CurrencyCode.of(data.getString("currency"))),
+                data.getString("reason", null),
+                data.containsKey("evidence_due_by")
+                    ? Instant.ofEpochSecond(data.getJsonNumber("evidence_due_by").longValue())
+                    : null));
+      }
       if (type.startsWith("refund.")) {
         String reference = data.getString("reference");
         GatewayRefundResult refund =
@@ -445,11 +469,7 @@ public class SandboxGateway implements PaymentGateway {
 
   private Charge decide(AuthorizationRequest request, boolean async) {
     Charge charge =
-        new Charge(
-            request.paymentId(),
-            request.amount().minorUnits(),
-            request.capture(),
-            request.returnUrl());
+        new Charge(request.paymentId(), request.amount(), request.capture(), request.returnUrl());
     String number = null;
     if (request.method() instanceof PaymentMethod.Card card) {
       number = card.details().number();
@@ -475,6 +495,10 @@ public class SandboxGateway implements PaymentGateway {
         } else {
           decline(charge, DeclineReason.AUTHENTICATION_FAILED);
         }
+      }
+      case "succeeds_then_disputed" -> {
+        approve(charge);
+        charge.disputes = true;
       }
       default -> approve(charge);
     }
@@ -553,6 +577,76 @@ public class SandboxGateway implements PaymentGateway {
       }
       default -> send(body);
     }
+    disputeIfDue(charge);
+  }
+
+  /** The disputed test card: once captured, the cardholder's bank opens a dispute. */
+  private void disputeIfDue(Charge charge) {
+    String body;
+    synchronized (charge) {
+      if (!charge.disputes || !charge.status.equals("captured") || charge.disputeStatus != null) {
+        return;
+      }
+      charge.disputeStatus = "needs_response";
+      body = disputeEvent(charge, "dispute.created");
+    }
+    send(body);
+  }
+
+  private String disputeEvent(Charge charge, String type) {
+    return event(
+        type,
+        Json.createObjectBuilder()
+            .add("payment_id", charge.paymentId)
+            .add("dispute_id", "dp_sbx_" + charge.paymentId)
+            .add("status", charge.disputeStatus)
+            .add("amount", charge.captured)
+            .add("currency", charge.currency.code())
+            .add("reason", "fraudulent")
+            .add("evidence_due_by", clock.instant().plus(Duration.ofDays(7)).getEpochSecond())
+            .build());
+  }
+
+  /**
+   * Takes evidence as Stripe's test mode does: text containing {@code winning_evidence} wins the
+   * dispute, {@code losing_evidence} loses it (each told later by callback); anything else leaves
+   * it under review.
+   */
+  @Override
+  public DisputeNotice submitDisputeEvidence(DisputeEvidence evidence) {
+    Charge charge = existing(evidence.paymentId());
+    String decided;
+    DisputeNotice notice;
+    synchronized (charge) {
+      if (!"needs_response".equals(charge.disputeStatus)) {
+        throw new GatewayRejectedException(
+            "dispute_not_open", "The sandbox's dispute is " + charge.disputeStatus + ".");
+      }
+      charge.disputeStatus = "under_review";
+      decided =
+          evidence.text().contains("winning_evidence")
+              ? "won"
+              : evidence.text().contains("losing_evidence") ? "lost" : null;
+      notice = disputeNotice(charge);
+    }
+    if (decided != null) {
+      String body;
+      synchronized (charge) {
+        charge.disputeStatus = decided;
+        body = disputeEvent(charge, "dispute.closed");
+      }
+      send(body);
+    }
+    return notice;
+  }
+
+  private DisputeNotice disputeNotice(Charge charge) {
+    return new DisputeNotice(
+        "dp_sbx_" + charge.paymentId,
+        charge.disputeStatus,
+        new org.kassa.payment.money.Money(charge.captured, charge.currency),
+        "fraudulent",
+        null);
   }
 
   private void announceRefund(RefundRequest request, GatewayRefundResult result) {
