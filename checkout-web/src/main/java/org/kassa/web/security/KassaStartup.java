@@ -78,9 +78,11 @@ public class KassaStartup {
                       : "(set by KASSA_DEMO_API_KEY)")
                   + "\n    Merchant console:     "
                   + publicUrl
-                  + "/console/payments   user "
+                  + "/console/payments   users "
                   + DEMO_MERCHANT_USER
-                  + " / "
+                  + " and "
+                  + DEMO_APPROVER_USER
+                  + " (four-eyes refunds) / "
                   + ("kassa-demo".equals(demoPassword)
                       ? demoPassword
                       : "(set by KASSA_DEMO_PASSWORD)")

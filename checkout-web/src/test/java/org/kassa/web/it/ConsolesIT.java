@@ -45,6 +45,60 @@ class ConsolesIT {
   }
 
   @Test
+  void aLargeRefundWaitsForASecondMerchantAdmin() {
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    String paymentId =
+        api.post(
+                "api/v1/payments",
+                "{\"amount\":250000,\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\"}",
+                null)
+            .json()
+            .getString("id");
+    URI detail = uri("console/payment?id=" + paymentId);
+
+    PageClient requester = new PageClient("en");
+    requester.login(uri(""), KassaDeployment.DEMO_MERCHANT_USER, KassaDeployment.DEMO_PASSWORD);
+    PageClient.Page page = requester.get(detail);
+    assertThat(page.document().select("#detail-gateway").text()).isEqualTo("sandbox");
+    assertThat(page.document().select("#timeline").text())
+        .contains("payment.processing")
+        .contains("payment.captured");
+    PageClient.Page asked =
+        requester.submit(
+            action(page, "refund-form"),
+            page,
+            "refund-form",
+            java.util.Map.of("refund-form:refund-amount", "", "refund-form:refund-button", "x"));
+    assertThat(asked.document().select("#refund-form\\:messages").text())
+        .contains("needs a second merchant admin");
+    assertThat(asked.document().select(".refund-status").eachText())
+        .containsExactly("requires_approval");
+    assertThat(asked.document().select("input[value=Approve]")).isEmpty();
+    assertThat(api.get("api/v1/payments/" + paymentId).json().getString("status"))
+        .isEqualTo("captured");
+
+    PageClient approver = new PageClient("en");
+    approver.login(uri(""), "approver@kassa.test", KassaDeployment.DEMO_PASSWORD);
+    PageClient.Page review = approver.get(detail);
+    String approve = review.document().select("input[value=Approve]").attr("name");
+    assertThat(approve).isNotEmpty();
+    PageClient.Page approved =
+        approver.submit(
+            action(review, "refund-form"),
+            review,
+            "refund-form",
+            java.util.Map.of(approve, "Approve"));
+    assertThat(approved.document().select(".refund-status").eachText())
+        .containsExactly("succeeded");
+    assertThat(api.get("api/v1/payments/" + paymentId).json().getString("status"))
+        .isEqualTo("refunded");
+  }
+
+  private URI action(PageClient.Page page, String formId) {
+    return uri("").resolve(page.document().select("form#" + formId).attr("action"));
+  }
+
+  @Test
   void anonymousVisitorsAreSentToTheLoginPage() {
     PageClient anonymous = new PageClient("en");
     PageClient.Page console = anonymous.get(uri("console/payments"));
