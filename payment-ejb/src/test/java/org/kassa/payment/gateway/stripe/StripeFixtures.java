@@ -34,7 +34,14 @@ abstract class StripeFixtures {
   static final String WEBHOOK_SECRET = "whsec_kassa_test_endpoint_secret";
   static final String NUMBER = "4242424242424242";
   static final String CVC = "987";
-  static final Duration TIMEOUT = Duration.ofMillis(800);
+
+  /** Generous, so that a loaded build machine never turns a plain answer into a timeout. */
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  /** For the timeout tests: far below the delay WireMock is told to add, {@link #SLOW}. */
+  static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
+
+  static final int SLOW = 3_000;
 
   static WireMockServer stripe;
 

@@ -347,10 +347,12 @@ class StripeGatewayTest extends StripeFixtures {
   void anAnswerSlowerThanTheTimeoutIsUnavailable() {
     stripe.stubFor(
         post(urlEqualTo("/v1/payment_intents"))
-            .willReturn(
-                okJson(intent("pi_1", "succeeded")).withFixedDelay((int) TIMEOUT.toMillis() * 3)));
+            .willReturn(okJson(intent("pi_1", "succeeded")).withFixedDelay(SLOW)));
 
-    assertThatThrownBy(() -> gateway.authorize(cardPayment(true)))
+    StripeGateway impatient =
+        new StripeGateway(URI.create(stripe.baseUrl()), SECRET_KEY, WEBHOOK_SECRET, SHORT_TIMEOUT);
+
+    assertThatThrownBy(() -> impatient.authorize(cardPayment(true)))
         .isInstanceOf(GatewayUnavailableException.class)
         .hasCauseInstanceOf(HttpTimeoutException.class)
         .message()
@@ -624,9 +626,13 @@ class StripeGatewayTest extends StripeFixtures {
         post(urlEqualTo("/v1/refunds"))
             .willReturn(
                 okJson(refund("re_3Stripe", "succeeded", null, KASSA_REFUND_METADATA))
-                    .withFixedDelay((int) TIMEOUT.toMillis() * 3)));
-    assertThatThrownBy(() -> gateway.refund(REFUND))
-        .isInstanceOf(GatewayUnavailableException.class);
+                    .withFixedDelay(SLOW)));
+    StripeGateway impatient =
+        new StripeGateway(URI.create(stripe.baseUrl()), SECRET_KEY, WEBHOOK_SECRET, SHORT_TIMEOUT);
+
+    assertThatThrownBy(() -> impatient.refund(REFUND))
+        .isInstanceOf(GatewayUnavailableException.class)
+        .hasCauseInstanceOf(HttpTimeoutException.class);
   }
 
   // --- retrieve --------------------------------------------------------------------------------
