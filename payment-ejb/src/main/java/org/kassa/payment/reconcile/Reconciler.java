@@ -95,12 +95,23 @@ public class Reconciler {
         claims.claimPayments(
             new ReconcileClaims.Cutoffs(asOf.minus(after), asOf.minus(actionTimeout), asOf),
             batch)) {
-      payments.find(id).ifPresent(p -> reconcile(p, asOf));
+      try {
+        payments.find(id).ifPresent(p -> reconcile(p, asOf));
+      } catch (RuntimeException e) {
+        // One payment the gateway refuses to talk about must not stop the others.
+        count("error");
+        LOG.log(Level.WARNING, "event=reconcile.error payment=" + id, e);
+      }
       seen++;
     }
     for (String id : claims.claimRefunds(asOf.minus(after), asOf, batch)) {
-      refunds.resend(id);
-      count("refund_resent");
+      try {
+        refunds.resend(id);
+        count("refund_resent");
+      } catch (RuntimeException e) {
+        count("error");
+        LOG.log(Level.WARNING, "event=reconcile.error refund=" + id, e);
+      }
       seen++;
     }
     return seen;

@@ -146,6 +146,14 @@ public class RefundSteps {
     return request.amount() == null ? payment.refundable() : new Money(request.amount(), currency);
   }
 
+  /** The payment a refund belongs to, if the refund exists. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<String> paymentOf(String refundId) {
+    return refundId == null
+        ? Optional.empty()
+        : Optional.ofNullable(em.find(Refund.class, refundId)).map(Refund::paymentId);
+  }
+
   /** A refund's status, if it exists. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<RefundStatus> status(String refundId) {

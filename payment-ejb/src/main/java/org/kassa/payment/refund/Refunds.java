@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.logging.Logger;
 import org.kassa.payment.gateway.GatewayRefundResult;
+import org.kassa.payment.gateway.GatewayRejectedException;
 import org.kassa.payment.gateway.GatewayUnavailableException;
 import org.kassa.payment.gateway.Gateways;
 import org.kassa.payment.gateway.RefundRequest;
@@ -120,6 +121,9 @@ public class Refunds {
       LOG.warning(
           () -> "event=gateway.unavailable refund=" + refund.id() + " payment=" + paymentId);
       return refund;
+    } catch (GatewayRejectedException e) {
+      // Refused as invalid: nothing was paid out, so the refund fails and its reservation ends.
+      answer = GatewayRefundResult.failed(null, e.code());
     }
     Refund settled = steps.complete(refund.id(), answer);
     LOG.info(

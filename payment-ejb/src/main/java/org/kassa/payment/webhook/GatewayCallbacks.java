@@ -128,7 +128,12 @@ public class GatewayCallbacks {
         yield after.status() != before;
       }
       case REFUND -> {
-        if (!belongsTo(gatewayName, event.paymentId())) {
+        // Some gateways name only the refund; its payment is then Kassa's to find.
+        String paymentId =
+            event.paymentId() != null
+                ? event.paymentId()
+                : refundSteps.paymentOf(event.refundId()).orElse(null);
+        if (!belongsTo(gatewayName, paymentId)) {
           yield false;
         }
         var before = refundSteps.status(event.refundId());

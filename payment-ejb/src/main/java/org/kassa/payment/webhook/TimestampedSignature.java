@@ -76,6 +76,7 @@ public final class TimestampedSignature {
     }
     Long timestamp = null;
     List<byte[]> signatures = new ArrayList<>();
+    boolean anyV1 = false;
     for (String part : header.split(",")) {
       int eq = part.indexOf('=');
       if (eq <= 0) {
@@ -90,17 +91,18 @@ public final class TimestampedSignature {
           throw new InvalidSignatureException(Failure.MALFORMED_HEADER);
         }
       } else if (key.equals("v1")) {
+        anyV1 = true;
         try {
           signatures.add(HexFormat.of().parseHex(value));
         } catch (IllegalArgumentException e) {
-          // A malformed v1 cannot match; another v1 still may.
+          // A malformed v1 cannot match (so it is a mismatch); another v1 still may.
         }
       }
     }
     if (timestamp == null) {
       throw new InvalidSignatureException(Failure.MALFORMED_HEADER);
     }
-    if (signatures.isEmpty()) {
+    if (!anyV1) {
       throw new InvalidSignatureException(Failure.NO_SIGNATURE);
     }
     boolean matched = false;

@@ -37,9 +37,8 @@ class TimestampedSignatureTest {
           "valid_plus_extra_bad_v1", Optional.empty(),
           "timestamp_outside_tolerance", Optional.of(Failure.TIMESTAMP_OUTSIDE_TOLERANCE),
           "only_v0_scheme", Optional.of(Failure.NO_SIGNATURE),
-          // Refused, as the vector says. Stripe's library calls it "no signature matching"; Kassa
-          // skips a v1 that is not hex and so reports no v1 at all. Same outcome, other reason.
-          "bad_signature", Optional.of(Failure.NO_SIGNATURE),
+          // A v1 that is not even hex is a signature that does not match, as Stripe's library says.
+          "bad_signature", Optional.of(Failure.MISMATCH),
           "malformed_header", Optional.of(Failure.MALFORMED_HEADER),
           "bad_header", Optional.of(Failure.MALFORMED_HEADER),
           // The signature is valid; that the body is not JSON is the event reader's business.
