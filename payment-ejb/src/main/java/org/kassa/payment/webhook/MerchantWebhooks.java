@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ public class MerchantWebhooks {
    * @throws InvalidRequestException naming each field that is wrong, or when the merchant has
    *     {@value #MAX_ENABLED_ENDPOINTS} enabled endpoints already
    */
-  public WebhookEndpoint create(String merchantId, NewWebhookEndpoint request) {
+  public WebhookEndpoint create(@NotBlank String merchantId, NewWebhookEndpoint request) {
     if (request == null) {
       throw new InvalidRequestException(
           "invalid_request", "A webhook endpoint needs a url.", Map.of("url", "is required"));

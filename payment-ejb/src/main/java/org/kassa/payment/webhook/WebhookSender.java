@@ -165,22 +165,23 @@ public class WebhookSender {
    */
   public CompletableFuture<Result> send(Outgoing outgoing) {
     long started = System.nanoTime();
-    HttpRequest request =
-        HttpRequest.newBuilder(outgoing.url())
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .header("User-Agent", USER_AGENT)
-            .header("Kassa-Event-Id", outgoing.eventId())
-            .header("Kassa-Event-Type", outgoing.eventType())
-            .header(
-                "Kassa-Signature",
-                TimestampedSignature.header(clock.instant(), outgoing.body, outgoing.secrets()))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(outgoing.body))
-            .build();
     CompletableFuture<HttpResponse<String>> exchange;
     try {
+      HttpRequest request =
+          HttpRequest.newBuilder(outgoing.url())
+              .timeout(timeout)
+              .header("Content-Type", "application/json")
+              .header("User-Agent", USER_AGENT)
+              .header("Kassa-Event-Id", outgoing.eventId())
+              .header("Kassa-Event-Type", outgoing.eventType())
+              .header(
+                  "Kassa-Signature",
+                  TimestampedSignature.header(clock.instant(), outgoing.body, outgoing.secrets()))
+              .POST(HttpRequest.BodyPublishers.ofByteArray(outgoing.body))
+              .build();
       exchange = client.sendAsync(request, info -> new Excerpt(EXCERPT_CHARS));
     } catch (RuntimeException e) {
+      // A URL the client refuses: an attempt that failed, like any other.
       return CompletableFuture.completedFuture(failure(e, started));
     }
     // The request timeout covers the wait for the answer's headers; this bounds the body too.

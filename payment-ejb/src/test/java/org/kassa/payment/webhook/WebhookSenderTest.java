@@ -218,4 +218,13 @@ class WebhookSenderTest {
     assertThat(result.statusCode()).isNull();
     assertThat(result.error()).isEqualTo("ConnectException");
   }
+
+  @Test
+  void aUrlTheClientRefusesIsAFailedAttemptNotAnException() {
+    WebhookSender.Result result =
+        sender(Duration.ofSeconds(5)).sendAndWait(outgoing(URI.create("ftp://127.0.0.1/hooks")));
+    assertThat(result.delivered()).isFalse();
+    assertThat(result.statusCode()).isNull();
+    assertThat(result.error()).isEqualTo("IllegalArgumentException");
+  }
 }
