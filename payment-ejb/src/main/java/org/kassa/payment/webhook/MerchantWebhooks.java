@@ -55,8 +55,8 @@ public class MerchantWebhooks {
   private final Clock clock = Clock.systemUTC();
 
   /**
-   * Creates an enabled endpoint with a new signing secret, which {@link WebhookEndpoint#secret()}
-   * shows once to the merchant.
+   * Creates an enabled endpoint with a new signing secret, for the caller to show the merchant
+   * ({@link WebhookEndpoint#secret()}).
    *
    * @throws InvalidRequestException naming each field that is wrong, or when the merchant has
    *     {@value #MAX_ENABLED_ENDPOINTS} enabled endpoints already

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -225,6 +226,16 @@ public class WebhookDelivery {
         delivery.cancel(now);
         continue;
       }
+      URI url;
+      try {
+        url = new URI(endpoint.url());
+      } catch (URISyntaxException e) {
+        // Checked when the endpoint was created, so never expected; but one bad row must not
+        // fail every claim that meets it.
+        delivery.cancel(now);
+        LOG.warning(() -> "event=webhook.invalid_url endpoint=" + endpoint.id());
+        continue;
+      }
       String token = ApiKey.randomToken(24);
       int attemptNo = delivery.claim(token, now, effectiveLease);
       WebhookEvent event = em.find(WebhookEvent.class, delivery.eventId());
@@ -236,11 +247,7 @@ public class WebhookDelivery {
               now,
               endpoint.id(),
               new WebhookSender.Outgoing(
-                  URI.create(endpoint.url()),
-                  event.id(),
-                  event.type(),
-                  event.bodyBytes(),
-                  endpoint.signingSecrets(now))));
+                  url, event.id(), event.type(), event.bodyBytes(), endpoint.signingSecrets(now))));
     }
     return claims;
   }
