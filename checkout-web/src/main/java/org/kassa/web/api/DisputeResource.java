@@ -4,8 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -27,8 +25,8 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.kassa.payment.dispute.Dispute;
+import org.kassa.payment.dispute.DisputeRepresentation;
 import org.kassa.payment.dispute.Disputes;
-import org.kassa.payment.dispute.EvidenceFile;
 import org.kassa.payment.dispute.NewEvidence;
 
 /** Disputes of the merchant's payments: list, retrieve, submit evidence. */
@@ -52,7 +50,7 @@ public class DisputeResource {
   @APIResponse(responseCode = "200", description = "The disputes, newest first")
   public Response list() {
     JsonArrayBuilder data = Json.createArrayBuilder();
-    disputes.list(merchantId(), 100).forEach(d -> data.add(representation(d, List.of())));
+    disputes.list(merchantId(), 100).forEach(d -> data.add(DisputeRepresentation.of(d, List.of())));
     return Response.ok(
             Json.createObjectBuilder().add("object", "list").add("data", data).build().toString())
         .build();
@@ -70,7 +68,8 @@ public class DisputeResource {
   @APIResponse(responseCode = "404", description = "No such dispute for this merchant")
   public Response get(@PathParam("id") String id) {
     Dispute dispute = disputes.get(merchantId(), id);
-    return Response.ok(representation(dispute, disputes.files(merchantId(), id)).toString())
+    return Response.ok(
+            DisputeRepresentation.of(dispute, disputes.files(merchantId(), id)).toString())
         .build();
   }
 
@@ -114,47 +113,12 @@ public class DisputeResource {
       return Problem.invalid(errors);
     }
     Dispute dispute = disputes.submitEvidence(merchantId(), id, evidence);
-    return Response.ok(representation(dispute, disputes.files(merchantId(), id)).toString())
+    return Response.ok(
+            DisputeRepresentation.of(dispute, disputes.files(merchantId(), id)).toString())
         .build();
   }
 
   private String merchantId() {
     return MerchantAuthentication.merchantOf(request).id();
-  }
-
-  static JsonObject representation(Dispute d, List<EvidenceFile> files) {
-    JsonObjectBuilder out =
-        Json.createObjectBuilder()
-            .add("id", d.id())
-            .add("object", "dispute")
-            .add("payment", d.paymentId())
-            .add("status", d.status().apiName())
-            .add("amount", d.amount().minorUnits())
-            .add("currency", d.amount().currency().code())
-            .add("gateway", d.gateway())
-            .add("created_at", d.createdAt().toString());
-    d.reason().ifPresentOrElse(r -> out.add("reason", r), () -> out.addNull("reason"));
-    d.evidenceDueBy()
-        .ifPresentOrElse(
-            t -> out.add("evidence_due_by", t.toString()), () -> out.addNull("evidence_due_by"));
-    JsonObjectBuilder evidence = Json.createObjectBuilder();
-    d.evidenceText().ifPresentOrElse(t -> evidence.add("text", t), () -> evidence.addNull("text"));
-    d.evidenceSubmittedAt()
-        .ifPresentOrElse(
-            t -> evidence.add("submitted_at", t.toString()),
-            () -> evidence.addNull("submitted_at"));
-    JsonArrayBuilder fileList = Json.createArrayBuilder();
-    for (EvidenceFile f : files) {
-      fileList.add(
-          Json.createObjectBuilder()
-              .add("id", f.id())
-              .add("name", f.fileName())
-              .add("content_type", f.contentType())
-              .add("size", f.size())
-              .add("sha256", f.sha256()));
-    }
-    evidence.add("files", fileList);
-    out.add("evidence", evidence);
-    return out.build();
   }
 }

@@ -113,6 +113,27 @@ final class JsonFields {
     return null;
   }
 
+  /** An array of strings; null when absent. */
+  List<String> strings(String field) {
+    JsonValue v = raw(field);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof JsonArray array)) {
+      errors.put(path(field), "must be an array of strings");
+      return null;
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (array.get(i) instanceof JsonString s) {
+        out.add(s.getString());
+      } else {
+        errors.put(path(field) + "[" + i + "]", "must be a string");
+      }
+    }
+    return out;
+  }
+
   /** A base64 field (a file's bytes); null when absent. */
   byte[] base64(String field) {
     String text = string(field);

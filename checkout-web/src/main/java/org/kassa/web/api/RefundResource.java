@@ -4,8 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.kassa.payment.refund.NewRefund;
 import org.kassa.payment.refund.Refund;
 import org.kassa.payment.refund.RefundReason;
+import org.kassa.payment.refund.RefundRepresentation;
 import org.kassa.payment.refund.Refunds;
 
 /** Refunds of a payment: create one, list them. */
@@ -93,7 +92,7 @@ public class RefundResource {
     }
     String merchantId = MerchantAuthentication.merchantOf(request).id();
     Refund refund = refunds.refund(merchantId, paymentId, command, idempotencyKey);
-    return Response.status(201).entity(representation(refund).toString()).build();
+    return Response.status(201).entity(RefundRepresentation.of(refund).toString()).build();
   }
 
   /**
@@ -109,28 +108,9 @@ public class RefundResource {
     JsonArrayBuilder data = Json.createArrayBuilder();
     refunds
         .ofPayment(MerchantAuthentication.merchantOf(request).id(), paymentId)
-        .forEach(r -> data.add(representation(r)));
+        .forEach(r -> data.add(RefundRepresentation.of(r)));
     return Response.ok(
             Json.createObjectBuilder().add("object", "list").add("data", data).build().toString())
         .build();
-  }
-
-  private static JsonObject representation(Refund refund) {
-    JsonObjectBuilder out =
-        Json.createObjectBuilder()
-            .add("id", refund.id())
-            .add("object", "refund")
-            .add("payment", refund.paymentId())
-            .add("amount", refund.amount().minorUnits())
-            .add("currency", refund.amount().currency().code())
-            .add("status", refund.status().apiName())
-            .add("created_at", refund.createdAt().toString());
-    refund
-        .reason()
-        .ifPresentOrElse(r -> out.add("reason", r.apiName()), () -> out.addNull("reason"));
-    refund
-        .failureCode()
-        .ifPresentOrElse(f -> out.add("failure_code", f), () -> out.addNull("failure_code"));
-    return out.build();
   }
 }

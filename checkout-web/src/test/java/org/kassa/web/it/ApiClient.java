@@ -84,6 +84,14 @@ public final class ApiClient {
     return send(request.build());
   }
 
+  public Answer delete(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).DELETE();
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
+    return send(request.build());
+  }
+
   public Answer get(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
     if (apiKey != null) {

@@ -129,6 +129,9 @@ class ConsolesIT {
     assertThat(payments.document().select(".payment-id").eachText()).contains(paymentId);
     assertThat(payments.document().text()).contains("Mastercard ···· 4444");
     assertThat(admin.get(uri("compliance/audit")).status()).isEqualTo(403);
+    PageClient.Page webhooks = admin.get(uri("console/webhooks"));
+    assertThat(webhooks.status()).isEqualTo(200);
+    assertThat(webhooks.document().select(".event-type").eachText()).contains("payment.captured");
   }
 
   @Test

@@ -44,6 +44,7 @@ public class Disputes {
   @Inject private AuditTrail audit;
   @Inject private Gateways gateways;
   @Inject private Disputes self;
+  @Inject private org.kassa.payment.webhook.MerchantEvents merchantEvents;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -218,6 +219,12 @@ public class Disputes {
                 dispute.id(),
                 dispute.status().apiName())
             .withDetail("payment=" + dispute.paymentId() + " amount=" + dispute.amount()));
+    merchantEvents.publish(
+        dispute.merchantId(),
+        "dispute." + dispute.status().apiName(),
+        "dispute",
+        dispute.id(),
+        DisputeRepresentation.of(dispute, List.of()).toString());
     LOG.info(
         () ->
             "event=dispute."

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.logging.Logger;
 import org.kassa.compliance.audit.AuditRecord;
 import org.kassa.compliance.audit.AuditTrail;
+import org.kassa.payment.webhook.MerchantEvents;
 
 /**
  * The one way a payment's status changes: check the transition, apply it, write exactly one audit
@@ -20,6 +21,7 @@ public class PaymentStateMachine {
   private static final Logger LOG = Logger.getLogger(PaymentStateMachine.class.getName());
 
   @Inject private AuditTrail audit;
+  @Inject private MerchantEvents merchantEvents;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -37,6 +39,17 @@ public class PaymentStateMachine {
     LOG.info(
         () ->
             "event=payment.processing payment=" + payment.id() + " session=" + payment.sessionId());
+    publish(payment);
+  }
+
+  /** The merchant's webhook event for the payment's new status, in the same transaction. */
+  private void publish(Payment payment) {
+    merchantEvents.publish(
+        payment.merchantId(),
+        "payment." + payment.status().apiName(),
+        "payment",
+        payment.id(),
+        PaymentRepresentation.of(payment).toString());
   }
 
   /**
@@ -65,5 +78,6 @@ public class PaymentStateMachine {
                 + payment.id()
                 + " from="
                 + from.apiName());
+    publish(payment);
   }
 }

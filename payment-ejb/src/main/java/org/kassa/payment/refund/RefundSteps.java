@@ -37,6 +37,7 @@ public class RefundSteps {
   @Inject private IdempotencyKeys idempotencyKeys;
   @Inject private PaymentStateMachine stateMachine;
   @Inject private AuditTrail audit;
+  @Inject private org.kassa.payment.webhook.MerchantEvents merchantEvents;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -99,6 +100,7 @@ public class RefundSteps {
                 refund.id(),
                 refund.status().apiName())
             .withDetail("payment=" + paymentId + " amount=" + amount));
+    publish(refund);
     return new Begun(refund, payment.gateway(), payment.gatewayReference().orElse(null));
   }
 
@@ -128,7 +130,20 @@ public class RefundSteps {
                 refund.id(),
                 refund.status().apiName())
             .withDetail("payment=" + payment.id() + " amount=" + refund.amount()));
+    if (!approved) {
+      publish(refund);
+    }
     return new Begun(refund, payment.gateway(), payment.gatewayReference().orElse(null));
+  }
+
+  /** The merchant's webhook event for the refund's status, in the same transaction. */
+  private void publish(Refund refund) {
+    merchantEvents.publish(
+        refund.merchantId(),
+        "refund." + refund.status().apiName(),
+        "refund",
+        refund.id(),
+        RefundRepresentation.of(refund).toString());
   }
 
   private static Money requestedAmount(Payment payment, NewRefund request) {
@@ -199,6 +214,7 @@ public class RefundSteps {
                 "payment="
                     + payment.id()
                     + refund.failureCode().map(f -> " failure=" + f).orElse("")));
+    publish(refund);
     return refund;
   }
 }

@@ -1,10 +1,10 @@
 package org.kassa.web.it.container;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -84,8 +84,6 @@ class PaymentEngineIT {
 
   @Resource(lookup = "java:app/jdbc/kassa")
   private DataSource dataSource;
-
-  @Resource private ManagedExecutorService executor;
 
   @ArquillianResource private URL base;
 
@@ -303,6 +301,8 @@ class PaymentEngineIT {
     String key = "race-" + UUID.randomUUID();
     String body = "{\"amount\":1234,\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\"}";
     CountDownLatch start = new CountDownLatch(1);
+    java.util.concurrent.ExecutorService executor =
+        java.util.concurrent.Executors.newFixedThreadPool(12, threadFactory);
     List<Future<ApiClient.Answer>> answers = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       Callable<ApiClient.Answer> call =
@@ -325,6 +325,7 @@ class PaymentEngineIT {
         }
       }
     }
+    executor.shutdown();
     assertEquals(1, created, "exactly one request ran");
     assertTrue(ids.size() <= 1, "every success names the same payment: " + ids);
     String id = ids.isEmpty() ? null : ids.iterator().next();
@@ -604,6 +605,247 @@ class PaymentEngineIT {
     assertEquals("needs_response", disputeOf(id).getString("status"));
     assertEquals(404, api().get("api/v1/disputes/dp_nope").status());
   }
+
+  // --- Merchant webhooks (outbox) ----------------------------------------------------------------
+
+  /** A merchant's webhook receiver, in the test: records what arrives, answers {@code status}. */
+  private static final class Receiver implements AutoCloseable {
+    record Delivery(Map<String, List<String>> headers, String body) {
+      String header(String name) {
+        return headers.entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase(name))
+            .map(e -> e.getValue().get(0))
+            .findFirst()
+            .orElse(null);
+      }
+    }
+
+    final java.util.concurrent.ConcurrentLinkedQueue<Delivery> received =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+    final com.sun.net.httpserver.HttpServer server;
+    volatile int status = 200;
+
+    Receiver() throws java.io.IOException {
+      server =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext(
+          "/hook",
+          exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(
+                new Delivery(
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    new String(body, StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+          });
+      server.start();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    List<Delivery> about(String objectId) {
+      return received.stream().filter(d -> d.body().contains("\"" + objectId + "\"")).toList();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
+  @Inject private org.kassa.payment.webhook.WebhookDelivery webhookDelivery;
+
+  private static boolean verifies(String header, String body, String secret) throws Exception {
+    String t = null;
+    List<String> v1 = new ArrayList<>();
+    for (String part : header.split(",")) {
+      String[] kv = part.split("=", 2);
+      if (kv[0].equals("t")) {
+        t = kv[1];
+      } else if (kv[0].equals("v1")) {
+        v1.add(kv[1]);
+      }
+    }
+    Map<String, String> expected = signed(body, Long.parseLong(t), secret);
+    String mine =
+        expected
+            .get("Sandbox-Signature")
+            .substring(expected.get("Sandbox-Signature").indexOf("v1=") + 3);
+    return v1.contains(mine);
+  }
+
+  /** The {@code payment.captured} event of a payment, as {@code GET /api/v1/events} lists it. */
+  private JsonObject captureEvent(String paymentId) {
+    var recent = api().get("api/v1/events?limit=100").json().getJsonArray("data");
+    for (int i = 0; i < recent.size(); i++) {
+      JsonObject e = recent.getJsonObject(i);
+      if (e.getString("type").equals("payment.captured")
+          && e.getJsonObject("data").getJsonObject("object").getString("id").equals(paymentId)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static JsonObject deliveryOf(JsonObject event, String endpointId) {
+    if (event == null) {
+      return null;
+    }
+    var deliveries = event.getJsonArray("deliveries");
+    for (int i = 0; i < deliveries.size(); i++) {
+      if (deliveries.getJsonObject(i).getString("endpoint").equals(endpointId)) {
+        return deliveries.getJsonObject(i);
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void paymentEventsReachTheMerchantSignedRetriedAndReplayedByteForByte() throws Exception {
+    try (Receiver good = new Receiver();
+        Receiver failing = new Receiver()) {
+      failing.status = 500;
+      ApiClient.Answer created =
+          api()
+              .post(
+                  "api/v1/webhook-endpoints",
+                  "{\"url\":\"" + good.url() + "\",\"enabled_events\":[\"payment.*\"]}",
+                  null);
+      assertEquals(201, created.status(), created.body());
+      String endpointId = created.json().getString("id");
+      String secret = created.json().getString("secret");
+      ApiClient.Answer broken =
+          api()
+              .post(
+                  "api/v1/webhook-endpoints",
+                  "{\"url\":\"" + failing.url() + "\",\"enabled_events\":[\"payment.captured\"]}",
+                  null);
+      assertEquals(201, broken.status(), broken.body());
+      try {
+        String id = pay("pm_card_visa", "automatic", null).getString("id");
+        webhookDelivery.deliverDue(100);
+        await("two events", () -> good.about(id).size() >= 2);
+
+        List<Receiver.Delivery> events = good.about(id);
+        List<String> types = new ArrayList<>();
+        for (Receiver.Delivery d : events) {
+          assertTrue(verifies(d.header("Kassa-Signature"), d.body(), secret), d.body());
+          assertFalse(verifies(d.header("Kassa-Signature"), d.body() + " ", secret));
+          JsonObject envelope =
+              jakarta.json.Json.createReader(new java.io.StringReader(d.body())).readObject();
+          assertEquals(d.header("Kassa-Event-Id"), envelope.getString("id"));
+          assertEquals(id, envelope.getJsonObject("data").getJsonObject("object").getString("id"));
+          types.add(envelope.getString("type"));
+        }
+        assertTrue(
+            types.containsAll(List.of("payment.processing", "payment.captured")), types.toString());
+
+        // The failing endpoint got the capture, answered 500, and waits for its retry.
+        await(
+            "the failed attempt on record",
+            () -> {
+              JsonObject d = deliveryOf(captureEvent(id), broken.json().getString("id"));
+              return d != null
+                  && d.getString("status").equals("pending")
+                  && d.getInt("last_status_code", 0) == 500
+                  && d.getInt("attempts") == 1;
+            });
+        JsonObject delivered = deliveryOf(captureEvent(id), endpointId);
+        assertEquals("delivered", delivered.getString("status"));
+        String deliveredId = delivered.getString("id");
+
+        // A replay sends the very same bytes under the same event id.
+        Receiver.Delivery original =
+            good.about(id).stream()
+                .filter(d -> d.body().contains("payment.captured"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+            200,
+            api().post("api/v1/webhook-deliveries/" + deliveredId + "/replay", "", null).status());
+        webhookDelivery.deliverDue(100);
+        await(
+            "the replay",
+            () ->
+                good.about(id).stream().filter(d -> d.body().equals(original.body())).count() == 2);
+
+        // During a rotation both secrets sign.
+        ApiClient.Answer rotated =
+            api().post("api/v1/webhook-endpoints/" + endpointId + "/rotate-secret", "", null);
+        assertEquals(200, rotated.status(), rotated.body());
+        String newSecret = rotated.json().getString("secret");
+        String next = pay("pm_card_visa", "automatic", null).getString("id");
+        webhookDelivery.deliverDue(100);
+        await("events after the rotation", () -> good.about(next).size() >= 2);
+        for (Receiver.Delivery d : good.about(next)) {
+          assertTrue(verifies(d.header("Kassa-Signature"), d.body(), newSecret));
+          assertTrue(verifies(d.header("Kassa-Signature"), d.body(), secret));
+        }
+      } finally {
+        api().delete("api/v1/webhook-endpoints/" + endpointId);
+        api().delete("api/v1/webhook-endpoints/" + broken.json().getString("id"));
+      }
+    }
+  }
+
+  @Test
+  void concurrentDeliveryRoundsSendEveryEventExactlyOnce() throws Exception {
+    try (Receiver receiver = new Receiver()) {
+      ApiClient.Answer created =
+          api()
+              .post(
+                  "api/v1/webhook-endpoints",
+                  "{\"url\":\"" + receiver.url() + "\",\"enabled_events\":[\"payment.captured\"]}",
+                  null);
+      String endpointId = created.json().getString("id");
+      try {
+        Set<String> paid = new HashSet<>();
+        for (int i = 0; i < 24; i++) {
+          paid.add(pay("pm_card_visa", "automatic", null).getString("id"));
+        }
+        // Four "nodes" claim and send at once (the timer may join in as a fifth).
+        java.util.concurrent.ExecutorService nodes =
+            java.util.concurrent.Executors.newFixedThreadPool(4, threadFactory);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> rounds = new ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+          rounds.add(
+              nodes.submit(
+                  () -> {
+                    start.await();
+                    for (int r = 0; r < 5; r++) {
+                      webhookDelivery.deliverDue(3);
+                    }
+                    return null;
+                  }));
+        }
+        start.countDown();
+        for (Future<?> f : rounds) {
+          f.get();
+        }
+        nodes.shutdown();
+        await("all captures", () -> paid.stream().allMatch(id -> receiver.about(id).size() >= 1));
+        Thread.sleep(1000);
+        List<String> eventIds =
+            receiver.received.stream().map(d -> d.header("Kassa-Event-Id")).toList();
+        assertEquals(
+            new HashSet<>(eventIds).size(),
+            eventIds.size(),
+            "no event was sent twice: " + eventIds);
+        for (String id : paid) {
+          assertEquals(1, receiver.about(id).size(), id);
+        }
+      } finally {
+        api().delete("api/v1/webhook-endpoints/" + endpointId);
+      }
+    }
+  }
+
+  @Resource private jakarta.enterprise.concurrent.ManagedThreadFactory threadFactory;
 
   // --- helpers for the checkout flow ------------------------------------------------------------
 
