@@ -324,8 +324,10 @@ public class Payment {
       return status;
     }
     amountRefunded += refund.minorUnits();
-    if (status == PaymentStatus.CHARGED_BACK) {
-      return PaymentStatus.CHARGED_BACK;
+    if (status == PaymentStatus.CHARGED_BACK || status == PaymentStatus.DISPUTED) {
+      // A refund sent before the dispute opened: its money is counted; the dispute keeps the
+      // payment's status until it is decided.
+      return status;
     }
     return amountRefunded == amountCaptured
         ? PaymentStatus.REFUNDED

@@ -199,7 +199,7 @@ public class RefundSteps {
         answer.succeeded(), answer.gatewayReference(), answer.failureCode(), clock.instant());
     PaymentStatus target = payment.settleRefund(refund.amount(), answer.succeeded());
     String actor = "gateway:" + payment.gateway();
-    if (answer.succeeded()) {
+    if (answer.succeeded() && payment.status().canMoveTo(target)) {
       stateMachine.transition(
           payment, target, actor, "refund=" + refund.id() + " amount=" + refund.amount());
     }
