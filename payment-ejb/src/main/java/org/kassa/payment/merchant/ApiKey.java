@@ -2,7 +2,7 @@ package org.kassa.payment.merchant;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
+import org.kassa.compliance.text.RandomTokens;
 import org.kassa.compliance.text.Sha256;
 
 /**
@@ -11,10 +11,6 @@ import org.kassa.compliance.text.Sha256;
  * secrets, which these are not) and lets Kassa find the merchant by hash.
  */
 public final class ApiKey {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String ALPHABET =
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
   private ApiKey() {}
 
@@ -25,11 +21,7 @@ public final class ApiKey {
 
   /** A random base62 token of {@code length} characters, for keys and ids. */
   public static String randomToken(int length) {
-    StringBuilder sb = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-    }
-    return sb.toString();
+    return RandomTokens.base62(length);
   }
 
   /** The stored form of a key: hex SHA-256. */
