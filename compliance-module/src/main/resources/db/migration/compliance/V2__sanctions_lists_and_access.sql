@@ -45,3 +45,14 @@ CREATE TABLE compliance_api_key (
     CONSTRAINT pk_compliance_api_key PRIMARY KEY (id),
     CONSTRAINT uq_compliance_api_key UNIQUE (key_hash)
 );
+
+-- Signed checkpoints of the audit chain: the hash at a sequence number, signed with the
+-- deployment's Ed25519 key, so that an export can be verified offline against the public key.
+CREATE TABLE audit_checkpoint (
+    seq        BIGINT                   NOT NULL,
+    hash       CHAR(64)                 NOT NULL,
+    signed_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    key_id     CHAR(16)                 NOT NULL,
+    signature  VARCHAR(200)             NOT NULL,
+    CONSTRAINT pk_audit_checkpoint PRIMARY KEY (seq)
+);

@@ -8,6 +8,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
+import org.kassa.compliance.access.ComplianceApiKey;
+import org.kassa.compliance.access.ComplianceApiKeys;
 import org.kassa.payment.merchant.Merchant;
 import org.kassa.payment.merchant.MerchantDirectory;
 
@@ -20,12 +22,19 @@ import org.kassa.payment.merchant.MerchantDirectory;
 public class MerchantAuthentication implements ContainerRequestFilter {
 
   static final String MERCHANT = "kassa.merchant";
+  static final String COMPLIANCE_CLIENT = "kassa.compliance-client";
 
   @Inject private MerchantDirectory merchants;
+  @Inject private ComplianceApiKeys complianceKeys;
 
   @Override
   public void filter(ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    String path = request.getUriInfo().getPath().replaceFirst("^/", "");
+    if (path.startsWith("v1/screening") || path.startsWith("v1/audit")) {
+      authenticateComplianceClient(request, header);
+      return;
+    }
     Optional<Merchant> merchant =
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
             ? merchants.authenticate(header.substring(7).trim())
@@ -45,6 +54,42 @@ public class MerchantAuthentication implements ContainerRequestFilter {
       return;
     }
     request.setProperty(MERCHANT, merchant.get());
+  }
+
+  /** The screening API takes compliance keys only: a merchant's key is not enough. */
+  private void authenticateComplianceClient(ContainerRequestContext request, String header) {
+    String key =
+        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? header.substring(7).trim()
+            : null;
+    Optional<ComplianceApiKey> client = complianceKeys.authenticate(key);
+    if (client.isPresent()) {
+      request.setProperty(COMPLIANCE_CLIENT, client.get());
+      return;
+    }
+    if (key != null && merchants.authenticate(key).isPresent()) {
+      request.abortWith(
+          Problem.of(
+              403,
+              "forbidden",
+              "Forbidden",
+              "The compliance APIs need a key with the compliance scope, not a merchant's key."));
+      return;
+    }
+    request.abortWith(
+        jakarta.ws.rs.core.Response.fromResponse(
+                Problem.of(
+                    401,
+                    "unauthorized",
+                    "Unauthorized",
+                    "Send a compliance API key as 'Authorization: Bearer <key>'."))
+            .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kassa-compliance\"")
+            .build());
+  }
+
+  /** The compliance system this request was authenticated as. */
+  static ComplianceApiKey complianceClientOf(ContainerRequestContext request) {
+    return (ComplianceApiKey) request.getProperty(COMPLIANCE_CLIENT);
   }
 
   /** The merchant this request was authenticated as. */

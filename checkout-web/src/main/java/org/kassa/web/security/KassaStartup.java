@@ -39,6 +39,20 @@ public class KassaStartup {
   private DataSource dataSource;
 
   @Inject private ConsoleUsers users;
+  @Inject private org.kassa.compliance.access.ComplianceApiKeys complianceKeys;
+
+  /** The demo compliance tools' key, for the screening API (demo mode only). */
+  public static final String DEFAULT_COMPLIANCE_KEY = "ck_test_kassa_compliance_demo_Q8vR2mT5xL";
+
+  @Inject
+  @ConfigProperty(
+      name = "kassa.audit.signing-key",
+      defaultValue = org.kassa.compliance.audit.AuditCheckpoints.DEMO_SIGNING_KEY)
+  private String auditSigningKey;
+
+  @Inject
+  @ConfigProperty(name = "kassa.demo.compliance-key", defaultValue = DEFAULT_COMPLIANCE_KEY)
+  private String demoComplianceKey;
 
   @Inject
   @ConfigProperty(name = "kassa.mode", defaultValue = "demo")
@@ -62,12 +76,13 @@ public class KassaStartup {
 
   @PostConstruct
   void start() {
-    checkMode(mode, pseudonymSecret);
+    checkMode(mode, pseudonymSecret, auditSigningKey);
     demoMerchant.awaitSeeded(); // runs the compliance and payment start-up first
     int applied = SchemaMigration.migrate(dataSource, "web", getClass().getClassLoader());
     LOG.info(() -> "event=schema.migrated module=web applied=" + applied);
     if ("demo".equals(mode)) {
       seedDemoUsers();
+      seedDemoComplianceKey();
       LOG.info(
           () ->
               "\n\n  Kassa is running in DEMO mode at "
@@ -106,6 +121,14 @@ public class KassaStartup {
    * secret: a deployment must not pseudonymize personal data with a key everyone knows.
    */
   static void checkMode(String mode, String pseudonymSecret) {
+    checkMode(mode, pseudonymSecret, null);
+  }
+
+  /**
+   * As above, and refuses production with the documented demo key for signing audit checkpoints:
+   * signatures anyone can make prove nothing.
+   */
+  static void checkMode(String mode, String pseudonymSecret, String auditSigningKey) {
     if (!"demo".equals(mode) && !"production".equals(mode)) {
       throw new IllegalStateException("kassa.mode must be demo or production, not '" + mode + "'");
     }
@@ -113,6 +136,18 @@ public class KassaStartup {
       throw new IllegalStateException(
           "Refusing to start in production mode with the default KASSA_PSEUDONYM_SECRET: set a"
               + " secret of your own");
+    }
+    if ("production".equals(mode)
+        && org.kassa.compliance.audit.AuditCheckpoints.DEMO_SIGNING_KEY.equals(auditSigningKey)) {
+      throw new IllegalStateException(
+          "Refusing to start in production mode with the demo KASSA_AUDIT_SIGNING_KEY: set an"
+              + " Ed25519 key of your own (and KASSA_AUDIT_VERIFY_KEY)");
+    }
+  }
+
+  private void seedDemoComplianceKey() {
+    if (!complianceKeys.exists(demoComplianceKey)) {
+      complianceKeys.issue("demo compliance tools", demoComplianceKey);
     }
   }
 

@@ -325,6 +325,29 @@ class MerchantApiIT {
   }
 
   @Test
+  void theAuditTrailExportVerifiesOfflineAndItsTamperingIsCaught() {
+    api().createSession(700, "EUR", "en"); // at least one event
+    ApiClient compliance =
+        new ApiClient(base, org.kassa.web.security.KassaStartup.DEFAULT_COMPLIANCE_KEY);
+    ApiClient.Answer export = compliance.get("api/v1/audit/export?from=1&to=1000000");
+    assertThat(export.status()).as(export.body()).isEqualTo(200);
+    String key = org.kassa.compliance.audit.AuditCheckpoints.DEMO_VERIFY_KEY;
+    var result = org.kassa.compliance.audit.ExportVerifier.verify(export.body(), key);
+    assertThat(result.valid()).as(String.valueOf(result.problem())).isTrue();
+    assertThat(result.checkpoints()).isGreaterThanOrEqualTo(1);
+    String tampered =
+        export.body().replaceFirst("checkout_session\\.created", "checkout_session.deleted");
+    assertThat(tampered).isNotEqualTo(export.body());
+    assertThat(org.kassa.compliance.audit.ExportVerifier.verify(tampered, key).valid()).isFalse();
+
+    assertThat(api().get("api/v1/audit/export?from=1&to=5").status())
+        .as("a merchant's key is not a compliance key")
+        .isEqualTo(403);
+    assertThat(compliance.get("api/v1/audit/export?from=0&to=5").status()).isEqualTo(400);
+    assertThat(compliance.get("api/v1/payments").status()).isEqualTo(401);
+  }
+
+  @Test
   void unknownApiPathsAreProblemsToo() {
     ApiClient.Answer answer = api().get("api/v1/nothing-here");
     assertThat(answer.status()).isEqualTo(404);

@@ -17,6 +17,20 @@ class KassaStartupTest {
   }
 
   @Test
+  void productionRefusesTheDemoAuditSigningKey() {
+    assertThatThrownBy(
+            () ->
+                KassaStartup.checkMode(
+                    "production",
+                    "a-secret-of-our-own-8f3a",
+                    org.kassa.compliance.audit.AuditCheckpoints.DEMO_SIGNING_KEY))
+        .hasMessageContaining("KASSA_AUDIT_SIGNING_KEY");
+    assertThatCode(
+            () -> KassaStartup.checkMode("production", "a-secret-of-our-own-8f3a", "an-own-key"))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void demoModeRunsWithTheDefaults() {
     assertThatCode(() -> KassaStartup.checkMode("demo", Pseudonymizer.DEMO_SECRET))
         .doesNotThrowAnyException();

@@ -45,6 +45,12 @@ public class AuditTrail {
   }
 
   /** A page of events matching the filter, newest first. */
+  /** Appends in a transaction of its own: for actions that change nothing else (an export). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public long appendInNewTransaction(@NotNull @Valid AuditRecord record) {
+    return append(record);
+  }
+
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<AuditEvent> find(
       @NotNull AuditQuery query, @Min(0) int first, @Min(1) @Max(500) int max) {

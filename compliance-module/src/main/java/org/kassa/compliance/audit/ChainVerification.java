@@ -12,11 +12,11 @@ package org.kassa.compliance.audit;
 public record ChainVerification(
     boolean intact, long eventsVerified, Long firstBrokenSeq, String problem) {
 
-  static ChainVerification intact(long events) {
+  public static ChainVerification intact(long events) {
     return new ChainVerification(true, events, null, null);
   }
 
-  static ChainVerification broken(long verified, long seq, String problem) {
+  public static ChainVerification broken(long verified, long seq, String problem) {
     return new ChainVerification(false, verified, seq, problem);
   }
 }

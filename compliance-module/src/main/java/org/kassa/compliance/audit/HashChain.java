@@ -58,14 +58,23 @@ public final class HashChain {
    */
   public static ChainVerification verify(
       Iterator<? extends ChainedEvent> events, ChainHeadState head) {
-    String prevHash = GENESIS;
-    long expectedSeq = 1;
-    long checked = 0;
+    return verifyRange(events, new ChainHeadState(0, GENESIS), head);
+  }
+
+  /**
+   * Verifies a range of the chain: from the event after {@code anchor} (the sequence number and
+   * hash of the event before the range; {@code (0, GENESIS)} for the start) to {@code end}.
+   */
+  public static ChainVerification verifyRange(
+      Iterator<? extends ChainedEvent> events, ChainHeadState anchor, ChainHeadState end) {
+    String prevHash = anchor.lastHash();
+    long expectedSeq = anchor.lastSeq() + 1;
+    long checked = anchor.lastSeq();
     while (events.hasNext()) {
       ChainedEvent e = events.next();
       if (e.seq() != expectedSeq) {
         return ChainVerification.broken(
-            checked,
+            checked - anchor.lastSeq(),
             expectedSeq,
             e.seq() < expectedSeq
                 ? "event " + e.seq() + " appears out of order"
@@ -73,31 +82,35 @@ public final class HashChain {
       }
       if (!prevHash.equals(e.prevHash())) {
         return ChainVerification.broken(
-            checked,
+            checked - anchor.lastSeq(),
             e.seq(),
             "event " + e.seq() + " does not point to the hash of its predecessor");
       }
       if (!hash(prevHash, e).equals(e.hash())) {
         return ChainVerification.broken(
-            checked, e.seq(), "event " + e.seq() + " was changed after it was written");
+            checked - anchor.lastSeq(),
+            e.seq(),
+            "event " + e.seq() + " was changed after it was written");
       }
       prevHash = e.hash();
       checked++;
       expectedSeq++;
     }
-    if (head.lastSeq() != checked) {
+    if (end.lastSeq() != checked) {
       return ChainVerification.broken(
-          checked,
+          checked - anchor.lastSeq(),
           checked + 1,
-          head.lastSeq() > checked
-              ? "events " + (checked + 1) + " to " + head.lastSeq() + " are missing"
-              : "the chain head does not know events after " + head.lastSeq());
+          end.lastSeq() > checked
+              ? "events " + (checked + 1) + " to " + end.lastSeq() + " are missing"
+              : "the chain head does not know events after " + end.lastSeq());
     }
-    if (!head.lastHash().equals(prevHash)) {
+    if (!end.lastHash().equals(prevHash)) {
       return ChainVerification.broken(
-          checked, checked, "the last event does not match the chain head's hash");
+          checked - anchor.lastSeq(),
+          checked,
+          "the last event does not match the chain head's hash");
     }
-    return ChainVerification.intact(checked);
+    return ChainVerification.intact(checked - anchor.lastSeq());
   }
 
   /** The fields of a stored event the chain covers. */
