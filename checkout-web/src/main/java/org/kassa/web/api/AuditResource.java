@@ -50,7 +50,7 @@ public class AuditResource {
       return Response.ok(body)
           .header("Content-Disposition", "attachment; filename=\"kassa-audit-" + from + ".tsv\"")
           .build();
-    } catch (IllegalArgumentException e) {
+    } catch (org.kassa.compliance.audit.InvalidExportRangeException e) {
       return Problem.of(400, "invalid-range", "Invalid range", e.getMessage());
     }
   }

@@ -30,18 +30,18 @@ public class AuditExports {
    * head).
    *
    * @param actor who exports, for the trail
-   * @throws IllegalArgumentException if the range is empty or larger than {@link #MAX_EVENTS}
+   * @throws InvalidExportRangeException if the range is empty or larger than {@link #MAX_EVENTS}
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public String export(long from, long to, String actor) {
     long head = em.find(ChainHead.class, ChainHead.ID).state().lastSeq();
     long last = Math.min(to, head);
     if (from < 1 || last < from) {
-      throw new IllegalArgumentException(
+      throw new InvalidExportRangeException(
           "the range must lie within 1 to " + head + ", not " + from + " to " + to);
     }
     if (last - from + 1 > MAX_EVENTS) {
-      throw new IllegalArgumentException("an export holds at most " + MAX_EVENTS + " events");
+      throw new InvalidExportRangeException("an export holds at most " + MAX_EVENTS + " events");
     }
     if (last == head) {
       checkpoints.checkpointNow();
