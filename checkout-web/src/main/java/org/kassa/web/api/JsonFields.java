@@ -134,6 +134,19 @@ final class JsonFields {
     return out;
   }
 
+  /** A decimal number field (a score); null when absent. */
+  Double number(String field) {
+    JsonValue v = raw(field);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof JsonNumber n) {
+      return n.doubleValue();
+    }
+    errors.put(path(field), "must be a number");
+    return null;
+  }
+
   /** A base64 field (a file's bytes); null when absent. */
   byte[] base64(String field) {
     String text = string(field);
