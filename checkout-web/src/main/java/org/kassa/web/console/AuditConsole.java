@@ -25,6 +25,9 @@ public class AuditConsole implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private AuditTrail trail;
+  @Inject private org.kassa.compliance.audit.AuditCheckpoints checkpoints;
+  @Inject private org.kassa.compliance.audit.AuditExports exports;
+  @Inject private jakarta.security.enterprise.SecurityContext securityContext;
 
   private String action;
   private LocalDate from;
@@ -71,6 +74,27 @@ public class AuditConsole implements Serializable {
     public String getRowKey(AuditEvent event) {
       return Long.toString(event.seq());
     }
+  }
+
+  /** The last signed checkpoint, if any: how far the chain is covered by a signature. */
+  public org.kassa.compliance.audit.AuditCheckpoint getLatestCheckpoint() {
+    return checkpoints.latest().orElse(null);
+  }
+
+  /** The deployment's public key, for whoever verifies an export offline. */
+  public String getVerifyKey() {
+    return checkpoints.publicKeyText();
+  }
+
+  /** Downloads the verifiable export of the whole trail (up to its limit), signing the head. */
+  public void downloadExport() throws java.io.IOException {
+    long head = verification.eventsVerified();
+    long from = Math.max(1, head - org.kassa.compliance.audit.AuditExports.MAX_EVENTS + 1);
+    String text =
+        exports.export(
+            from, Long.MAX_VALUE, "console:" + securityContext.getCallerPrincipal().getName());
+    org.omnifaces.util.Faces.sendFile(
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "kassa-audit-export.tsv", true);
   }
 
   public LazyDataModel<AuditEvent> getModel() {

@@ -146,6 +146,23 @@ class ConsolesIT {
     assertThat(audit.document().select("#chain-status").text()).contains("Hash chain verified");
     assertThat(audit.document().select(".audit-action").eachText()).contains("payment.captured");
     assertThat(audit.document().text()).contains(paymentId);
+    String key = audit.document().select("#verify-key").text();
+    assertThat(key).isEqualTo(org.kassa.compliance.audit.AuditCheckpoints.DEMO_VERIFY_KEY);
+
+    PageClient.Page export =
+        officer.submit(
+            uri("").resolve(audit.document().select("form#audit").attr("action")),
+            audit,
+            "audit",
+            java.util.Map.of("audit:export", "x"));
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.header("Content-Disposition")).contains("kassa-audit-export.tsv");
+    var verified = org.kassa.compliance.audit.ExportVerifier.verify(export.body(), key);
+    assertThat(verified.valid()).as(String.valueOf(verified.problem())).isTrue();
+    assertThat(export.body()).contains(paymentId);
+    assertThat(officer.get(uri("compliance/audit")).document().select("#checkpoint-status").text())
+        .startsWith("Signed up to event");
+
     PageClient.Page forbidden = officer.get(uri("console/payments"));
     assertThat(forbidden.status()).isEqualTo(403);
     assertThat(forbidden.document().select("#error-heading").text()).isEqualTo("Access denied");

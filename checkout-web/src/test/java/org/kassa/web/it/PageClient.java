@@ -34,7 +34,11 @@ public final class PageClient {
 
   /** A page: status, where it redirects to (if it does), and its parsed HTML. */
   public record Page(
-      int status, String location, Document document, java.net.http.HttpHeaders headers) {
+      int status,
+      String location,
+      Document document,
+      java.net.http.HttpHeaders headers,
+      String body) {
     public String header(String name) {
       return headers.firstValue(name).orElse(null);
     }
@@ -89,7 +93,8 @@ public final class PageClient {
           response.statusCode(),
           response.headers().firstValue("Location").orElse(null),
           Jsoup.parse(response.body(), uri.toString()),
-          response.headers());
+          response.headers(),
+          response.body());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
