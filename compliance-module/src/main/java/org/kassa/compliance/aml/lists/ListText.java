@@ -31,15 +31,21 @@ final class ListText {
         && (bytes[2] & 0xff) == 0xbf) {
       body = Arrays.copyOfRange(bytes, 3, bytes.length);
     }
+    String utf8 = utf8(body);
+    return utf8 != null ? utf8 : new String(body, WINDOWS_1252);
+  }
+
+  /** The bytes as UTF-8, or null when they are not valid UTF-8. */
+  static String utf8(byte[] bytes) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
+          .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException notUtf8) {
-      return new String(body, WINDOWS_1252);
+      return null;
     }
   }
 
