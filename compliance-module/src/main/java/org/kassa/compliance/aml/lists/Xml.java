@@ -79,6 +79,7 @@ final class Xml {
   /**
    * The root element, after the prolog.
    *
+   * @param namespace the namespace it must have ("" for none), or null for any
    * @throws ListFormatException when there is none or it is not {@code expected}
    */
   static Node root(XMLStreamReader reader, String file, String expected, String namespace)
@@ -91,16 +92,16 @@ final class Xml {
       event = next(reader, file);
     }
     String name = reader.getLocalName();
-    String ns = reader.getNamespaceURI();
+    String ns = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
     if (!name.equals(expected) || namespace != null && !namespace.equals(ns)) {
       throw new ListFormatException(
           file
               + ": root element is <"
               + name
-              + (ns == null || ns.isEmpty() ? "" : " xmlns=\"" + ns + "\"")
+              + (ns.isEmpty() ? "" : " xmlns=\"" + ns + "\"")
               + ">, expected <"
               + expected
-              + (namespace == null ? "" : " xmlns=\"" + namespace + "\"")
+              + (namespace == null || namespace.isEmpty() ? "" : " xmlns=\"" + namespace + "\"")
               + ">");
     }
     return new Node(name, attributes(reader), "", List.of());
