@@ -144,7 +144,7 @@ final class OfacRemarks {
         // "Vessel Registration Identification IMO 9465849", "Identification Number IMO 5342883"
         type = "imo";
         value = value.substring(3).strip();
-      } else if (type.equals("imo") && !isImoNumber(value)) {
+      } else if (type.equals("imo") && !ImoNumbers.isValid(value)) {
         // A flag state's register number ("15411 (Malta)", "RS 150443 (Russia)"), not an IMO one.
         type = "registration";
       }
@@ -154,20 +154,6 @@ final class OfacRemarks {
     if (type.equals("swift_bic") || value.chars().anyMatch(Character::isDigit)) {
       entry.identifier(type, value, country);
     }
-  }
-
-  /**
-   * Seven digits whose last is the IMO check digit: the sum of the first six times 7..2, mod 10.
-   */
-  static boolean isImoNumber(String value) {
-    if (!value.matches("\\d{7}")) {
-      return false;
-    }
-    int sum = 0;
-    for (int i = 0; i < 6; i++) {
-      sum += (value.charAt(i) - '0') * (7 - i);
-    }
-    return sum % 10 == value.charAt(6) - '0';
   }
 
   /** "A1234567 (Iran) issued 01 Jan 2010 expires 01 Jan 2020." into number and country. */
