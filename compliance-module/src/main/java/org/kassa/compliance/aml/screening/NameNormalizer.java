@@ -190,9 +190,45 @@ public final class NameNormalizer {
           "rev",
           "reverend");
 
+  /** First parts of Arabic theophoric names: ABD AL-RAHMAN, ABDUL RAHMAN, ABDEL RAHMAN. */
+  static final Set<String> ABD =
+      Set.of(
+          "abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdur", "abdus", "abdir",
+          "abdi");
+
+  /** The article as lists spell it inside compound names (AL, EL, UL, UD-, AD-, ...). */
+  static final Set<String> ARTICLES =
+      Set.of(
+          "al", "el", "ul", "ol", "il", "ar", "as", "ad", "an", "at", "az", "ash", "ur", "us", "ud",
+          "ed", "es", "er");
+
+  /** Last parts of compound names: KHAYR ALLAH, SAIF AL-DIN, NUR EDDINE. */
+  static final Set<String> ALLAH = Set.of("allah", "ullah", "ollah", "illah", "allh", "llah");
+
+  static final Set<String> DIN = Set.of("din", "deen", "dine", "dyn", "ddin", "ddine");
+  static final Set<String> JOINED_DIN =
+      Set.of("eddine", "eddin", "uddin", "uddeen", "addin", "iddin");
+
+  /** Long legal-form words, also recognized with one typo (LIMITDE, COMPNAY). */
+  static final Set<String> LONG_LEGAL_FORMS =
+      Set.of("limited", "company", "corporation", "incorporated", "sirketi");
+
   /** The tokens of {@code written} with the noise words of {@code type} dropped. */
   public NormalizedName normalize(String written, EntryType type) {
     return new NormalizedName(written, withoutNoiseWords(tokenize(written), type));
+  }
+
+  /**
+   * The forms a name is compared in: {@link #normalize} and, when it holds Arabic compound names,
+   * the same with each compound joined into one token ({@link #joinCompounds}). Both are needed:
+   * {@code ABDUL BASEER} is one given name, but in {@code Abdul ACHEKZAI} ABDUL stands alone.
+   */
+  public List<NormalizedName> variants(String written, EntryType type) {
+    NormalizedName plain = normalize(written, type);
+    List<NameToken> joined = joinCompounds(plain.tokens());
+    return joined.equals(plain.tokens())
+        ? List.of(plain)
+        : List.of(plain, new NormalizedName(written, joined));
   }
 
   /**
@@ -237,12 +273,105 @@ public final class NameNormalizer {
       for (List<String> phrase : LEGAL_FORM_PHRASES) {
         kept = withoutPhrase(kept, phrase);
       }
-      kept = kept.stream().filter(t -> !LEGAL_FORMS.contains(t.text())).toList();
+      kept = kept.stream().filter(t -> !isLegalForm(t.text())).toList();
     }
     if (person) {
       kept = kept.stream().filter(t -> !HONORIFICS.contains(t.text())).toList();
     }
     return kept.isEmpty() ? List.copyOf(tokens) : kept;
+  }
+
+  private static boolean isLegalForm(String token) {
+    if (LEGAL_FORMS.contains(token)) {
+      return true;
+    }
+    if (token.length() < 6) {
+      return false;
+    }
+    for (String form : LONG_LEGAL_FORMS) {
+      if (withinOneEdit(token, form)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One substitution, insertion, deletion or swap of neighbours at most. */
+  static boolean withinOneEdit(String a, String b) {
+    int la = a.length();
+    int lb = b.length();
+    if (Math.abs(la - lb) > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < Math.min(la, lb) && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (i == la && i == lb) {
+      return true;
+    }
+    if (la == lb) {
+      return a.substring(i + 1).equals(b.substring(i + 1))
+          || (i + 1 < la
+              && a.charAt(i) == b.charAt(i + 1)
+              && a.charAt(i + 1) == b.charAt(i)
+              && a.substring(i + 2).equals(b.substring(i + 2)));
+    }
+    return la > lb
+        ? a.substring(i + 1).equals(b.substring(i))
+        : a.substring(i).equals(b.substring(i + 1));
+  }
+
+  /**
+   * {@code tokens} with each Arabic compound name joined into one token. Such names are written in
+   * one, two or three words (ABDULRAHMAN, ABDUL RAHMAN, ABD AL-RAHMAN; KHAYRALLAH, KHAYR ALLAH;
+   * SAIF AL-DIN, SAIFUDDIN), and Arabic script attaches them differently again.
+   */
+  public static List<NameToken> joinCompounds(List<NameToken> tokens) {
+    if (tokens.size() < 2) {
+      return tokens;
+    }
+    List<NameToken> out = new ArrayList<>(tokens.size());
+    int i = 0;
+    while (i < tokens.size()) {
+      NameToken t = tokens.get(i);
+      String text = t.text();
+      boolean isAbd = ABD.contains(text) || (t.consonantal() && text.equals("bd"));
+      if (isAbd && i + 1 < tokens.size()) {
+        int span = ARTICLES.contains(tokens.get(i + 1).text()) && i + 2 < tokens.size() ? 3 : 2;
+        out.add(join(tokens.subList(i, i + span)));
+        i += span;
+        continue;
+      }
+      if (!out.isEmpty()) {
+        NameToken previous = out.get(out.size() - 1);
+        if (ALLAH.contains(text) || JOINED_DIN.contains(text)) {
+          out.set(out.size() - 1, join(List.of(previous, t)));
+          i++;
+          continue;
+        }
+        if (DIN.contains(text) && ARTICLES.contains(previous.text()) && out.size() >= 2) {
+          NameToken first = out.get(out.size() - 2);
+          out.remove(out.size() - 1);
+          out.set(out.size() - 1, join(List.of(first, previous, t)));
+          i++;
+          continue;
+        }
+      }
+      out.add(t);
+      i++;
+    }
+    return out;
+  }
+
+  private static NameToken join(List<NameToken> parts) {
+    StringBuilder text = new StringBuilder();
+    boolean consonantal = false;
+    for (NameToken part : parts) {
+      text.append(part.text());
+      consonantal |= part.consonantal();
+    }
+    return new NameToken(text.toString(), consonantal);
   }
 
   private static void addTokens(String latin, boolean consonantal, List<NameToken> out) {
@@ -261,8 +390,9 @@ public final class NameNormalizer {
         continue;
       }
       // Arabic writes the article attached (التكريتي); Latin spellings hyphenate it (AL-TIKRITI),
-      // which becomes two tokens: split it here too so both sides align token for token.
-      if (consonantal && part.startsWith("al") && part.length() >= 5) {
+      // which becomes two tokens: split it here too so both sides align token for token. Allah
+      // (الله, allh) is a word of its own.
+      if (consonantal && part.startsWith("al") && part.length() >= 4 && !part.equals("allh")) {
         out.add(new NameToken("al", true));
         out.add(new NameToken(part.substring(2), true));
       } else {

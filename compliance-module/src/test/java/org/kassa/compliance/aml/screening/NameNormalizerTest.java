@@ -108,6 +108,34 @@ class NameNormalizerTest {
   }
 
   @Test
+  void recognizesALongLegalFormWithOneTypo() {
+    assertThat(text("EVERFIT COMPANY LIMITDE", EntryType.ORGANIZATION)).isEqualTo("everfit");
+    assertThat(text("HESONG TRADING CORPORATIN", EntryType.ORGANIZATION))
+        .isEqualTo("hesong trading");
+    // Two edits away is a word, not a legal form.
+    assertThat(text("COMPANIA MINERA", EntryType.ORGANIZATION)).isEqualTo("compania minera");
+  }
+
+  @Test
+  void offersArabicCompoundNamesJoinedAsASecondVariant() {
+    assertThat(normalizer.variants("ABD AL-RAHMAN, Abdullah", EntryType.PERSON))
+        .extracting(NormalizedName::text)
+        .containsExactly("abd al rahman abdullah", "abdalrahman abdullah");
+    assertThat(normalizer.variants("SAIF-AL-DIN FULAYYIH", EntryType.PERSON))
+        .extracting(NormalizedName::text)
+        .containsExactly("saif al din fulayyih", "saifaldin fulayyih");
+    assertThat(normalizer.variants("SAJIDA KHAYR ALLAH", EntryType.PERSON))
+        .extracting(NormalizedName::text)
+        .containsExactly("sajida khayr allah", "sajida khayrallah");
+    // Arabic script: عبد الرحمن is "bd al rhmn", joined "bdalrhmn".
+    assertThat(normalizer.variants("عبد الرحمن", EntryType.PERSON))
+        .extracting(NormalizedName::text)
+        .containsExactly("bd al rhmn", "bdalrhmn");
+    // Nothing to join: one variant.
+    assertThat(normalizer.variants("Saddam HUSSEIN", EntryType.PERSON)).hasSize(1);
+  }
+
+  @Test
   void isSafeToShareBetweenThreads() throws Exception {
     List<String> names =
         List.of("Умаров Доку Хаматович", "صدام حسين التكريتي", "习近平", "Ørsted Æbelø", "BANK MELLI");
