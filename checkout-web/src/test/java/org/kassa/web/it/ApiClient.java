@@ -84,6 +84,17 @@ public final class ApiClient {
     return send(request.build());
   }
 
+  public Answer put(String path, String body, String contentType) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofString(body));
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
+    return send(request.build());
+  }
+
   public Answer delete(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).DELETE();
     if (apiKey != null) {

@@ -347,6 +347,124 @@ class MerchantApiIT {
     assertThat(compliance.get("api/v1/payments").status()).isEqualTo(401);
   }
 
+  private ApiClient compliance() {
+    return new ApiClient(base, org.kassa.web.security.KassaStartup.DEFAULT_COMPLIANCE_KEY);
+  }
+
+  private static JsonObject listOf(ApiClient.Answer lists, String listId) {
+    var data = lists.json().getJsonArray("data");
+    for (int i = 0; i < data.size(); i++) {
+      if (data.getJsonObject(i).getString("list_id").equals(listId)) {
+        return data.getJsonObject(i);
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void theBundledListsAreLoadedWithTheirSourceCountAndHash() throws Exception {
+    ApiClient.Answer lists = compliance().get("api/v1/screening/lists");
+    assertThat(lists.status()).as(lists.body()).isEqualTo(200);
+    JsonObject un = listOf(lists, "un");
+    assertThat(un.getInt("entry_count")).isEqualTo(730 + 273);
+    assertThat(un.getString("published")).isEqualTo("2026-02-27");
+    assertThat(un.getString("sha256"))
+        .isEqualTo(
+            org.kassa.compliance.text.Sha256.hex(
+                java.nio.file.Files.readAllBytes(
+                    java.nio.file.Path.of(
+                        "../compliance-module/src/main/resources/org/kassa/compliance/aml/demo/UN_consolidated_2026-02-27.xml"))));
+    assertThat(listOf(lists, "ofac-sdn").getInt("entry_count")).isEqualTo(8976);
+    assertThat(api().get("api/v1/screening/lists").status()).isEqualTo(403);
+    assertThat(new ApiClient(base, null).get("api/v1/screening/lists").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aSearchFindsTheListedPersonInAnyOrderOrScriptAndExplainsWhy() {
+    ApiClient.Answer reordered =
+        compliance()
+            .post(
+                "api/v1/screening/search",
+                "{\"name\":\"Hussein al Tikriti Saddam\",\"type\":\"person\"}",
+                null);
+    assertThat(reordered.status()).as(reordered.body()).isEqualTo(200);
+    // He is on both lists: the UN's entry and OFAC's.
+    JsonObject un =
+        reordered.json().getJsonArray("data").stream()
+            .map(v -> v.asJsonObject())
+            .filter(h -> h.getJsonObject("list").getString("id").equals("un"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(reordered.body()));
+    assertThat(un.getString("entry_id")).isEqualTo("6908048");
+    assertThat(un.getJsonNumber("score").doubleValue()).isGreaterThanOrEqualTo(0.85);
+    assertThat(un.getJsonObject("explanation").getJsonArray("tokens")).isNotEmpty();
+    assertThat(un.getString("entry_type")).isEqualTo("person");
+
+    ApiClient.Answer arabic =
+        compliance()
+            .post("api/v1/screening/search", "{\"name\":\"صدام حسين التكريتي\",\"limit\":5}", null);
+    assertThat(arabic.status()).isEqualTo(200);
+    assertThat(
+            arabic.json().getJsonArray("data").stream()
+                .map(v -> v.asJsonObject().getString("entry_id")))
+        .contains("6908048");
+
+    ApiClient.Answer nobody =
+        compliance()
+            .post("api/v1/screening/search", "{\"name\":\"Annegret Kowalczyk-Brandt\"}", null);
+    assertThat(nobody.json().getJsonArray("data")).isEmpty();
+
+    ApiClient.Answer bad =
+        compliance().post("api/v1/screening/search", "{\"type\":\"planet\",\"min_score\":2}", null);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().getJsonObject("errors").keySet()).contains("name", "type", "min_score");
+
+    // Searches are audited with a pseudonym of the name, never the name itself.
+    String export = compliance().get("api/v1/audit/export?from=1&to=1000000").body();
+    assertThat(export).contains("screening.search").doesNotContain("Tikriti Saddam");
+  }
+
+  @Test
+  void anInternalWatchlistIsScreenedLikeTheOfficialOnesAndABadFileNeverReplacesIt() {
+    String csv =
+        "name,aliases,type,country,identifiers\n"
+            + "Mallory Quintrell,Mal Quintrell,person,GB,passport:QX7654321\n";
+    ApiClient.Answer loaded =
+        compliance().put("api/v1/screening/lists/fraud-ring", csv, "text/csv");
+    assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+    assertThat(loaded.json().getString("outcome")).isIn("loaded", "unchanged");
+    String sha = loaded.json().getString("sha256");
+
+    JsonObject hit =
+        compliance()
+            .post("api/v1/screening/search", "{\"name\":\"Quintrell, Mallory\"}", null)
+            .json()
+            .getJsonArray("data")
+            .getJsonObject(0);
+    assertThat(hit.getJsonObject("list").getString("id")).isEqualTo("internal-fraud-ring");
+    JsonObject byPassport =
+        compliance()
+            .post(
+                "api/v1/screening/search",
+                "{\"name\":\"\",\"identifiers\":[\"QX 765 4321\"]}",
+                null)
+            .json()
+            .getJsonArray("data")
+            .getJsonObject(0);
+    assertThat(byPassport.getJsonNumber("score").doubleValue()).isEqualTo(1.0);
+
+    ApiClient.Answer broken =
+        compliance().put("api/v1/screening/lists/fraud-ring", "name,type\nX,planet\n", "text/csv");
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.json().getString("detail")).contains("aliases");
+    assertThat(
+            listOf(compliance().get("api/v1/screening/lists"), "internal-fraud-ring")
+                .getString("sha256"))
+        .isEqualTo(sha);
+    assertThat(compliance().put("api/v1/screening/lists/Bad%20Name", csv, "text/csv").status())
+        .isEqualTo(400);
+  }
+
   @Test
   void unknownApiPathsAreProblemsToo() {
     ApiClient.Answer answer = api().get("api/v1/nothing-here");

@@ -168,26 +168,6 @@ public class SanctionsLists {
     return files;
   }
 
-  /**
-   * Claims a list for a refresh on this node: another node refreshing it holds the row, and this
-   * one skips it instead of waiting.
-   *
-   * @return whether this node got it (within the caller's transaction)
-   */
-  @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public boolean claimRefresh(String listId) {
-    em.createNativeQuery(
-            "INSERT INTO sanctions_list_refresh (list_id) SELECT ?1 WHERE NOT EXISTS"
-                + " (SELECT 1 FROM sanctions_list_refresh WHERE list_id = ?1)")
-        .setParameter(1, listId)
-        .executeUpdate();
-    return !em.createNativeQuery(
-            "SELECT list_id FROM sanctions_list_refresh WHERE list_id = ?1 FOR UPDATE SKIP LOCKED")
-        .setParameter(1, listId)
-        .getResultList()
-        .isEmpty();
-  }
-
   private Optional<ListVersion> activeVersion(String listId) {
     return em.createQuery(
             "SELECT v FROM ListVersion v WHERE v.listId = :l AND v.status = :s", ListVersion.class)
