@@ -353,6 +353,45 @@ class ScreeningTest {
   }
 
   @Test
+  void searchesRunningWhileTheIndexIsSwappedSeeOneIndexOrTheOther() throws Exception {
+    ScreeningIndex first =
+        ScreeningIndex.of(
+            list("test", entry("test", "first", EntryType.PERSON, "Omar Haddad", List.of())));
+    ScreeningIndex second =
+        ScreeningIndex.of(
+            list("test", entry("test", "second", EntryType.PERSON, "Omar Haddad", List.of())));
+    Screening screening = new Screening(first);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Integer>> odd = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        odd.add(
+            pool.submit(
+                () -> {
+                  int wrong = 0;
+                  for (int i = 0; i < 2_000; i++) {
+                    List<Hit> hits = screening.search(Query.of("Omar Haddad"));
+                    if (hits.size() != 1
+                        || !List.of("first", "second").contains(hits.get(0).entryId())) {
+                      wrong++;
+                    }
+                  }
+                  return wrong;
+                }));
+      }
+      for (int i = 0; i < 200; i++) {
+        screening.replaceIndex(i % 2 == 0 ? second : first);
+      }
+      for (java.util.concurrent.Future<Integer> f : odd) {
+        assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void queriesAreValidated() {
     assertThatThrownBy(() -> Query.of(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Query.of("a").withMinScore(1.5))
