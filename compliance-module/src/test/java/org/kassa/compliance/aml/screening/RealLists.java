@@ -32,9 +32,9 @@ import org.w3c.dom.NodeList;
  */
 final class RealLists {
 
-  static final String SDN = "screening/ofac/sdn_set_2021-07/sdn.csv";
-  static final String ALT = "screening/ofac/sdn_set_2021-07/alt.csv";
-  static final String UN = "screening/un/UN_consolidated_2026-02-27.xml";
+  static final String SDN = "sanctions/ofac/sdn_set_2021-07/sdn.csv";
+  static final String ALT = "sanctions/ofac/sdn_set_2021-07/alt.csv";
+  static final String UN = "sanctions/un/UN_consolidated_2026-02-27.xml";
 
   private static final Pattern DOB = Pattern.compile("DOB ([^;]+)");
   private static final Pattern DAY_MONTH_YEAR =
