@@ -82,11 +82,12 @@ final class OfacRemarks {
           Map.entry("Credencial electoral", "other"),
           Map.entry("I.F.E.", "other"));
 
-  // Longest first, so that "Passport" does not take "Passport Booklet" or "Registration Number"
-  // does not take a longer label that starts with it.
+  // Each followed by its space; longest first, so that "Registration Number" does not take
+  // "Registration Number HE 47364" from a longer label that starts with it.
   private static final List<String> LABELS =
       ID_TYPES.keySet().stream()
           .sorted(Comparator.comparingInt(String::length).reversed())
+          .map(label -> label + " ")
           .toList();
 
   /** OFAC cuts remarks at this length and continues them in SDN_COMMENTS.CSV. */
@@ -116,8 +117,8 @@ final class OfacRemarks {
         country(entry, p.substring("citizen ".length()));
       } else {
         for (String label : LABELS) {
-          if (p.startsWith(label + " ")) {
-            identifierWritten(entry, label, p.substring(label.length() + 1));
+          if (p.startsWith(label)) {
+            identifierWritten(entry, label.strip(), p.substring(label.length()));
             break;
           }
         }
