@@ -244,6 +244,8 @@ class OfacCsvFormatTest {
     ListFiles upper =
         ListFiles.of("SDN.CSV", Fixtures.bytes(SET_2021 + "/sdn.csv"))
             .with("ALT.CSV", Fixtures.bytes(SET_2021 + "/alt.csv"));
+    assertThat(OfacCsvFormat.sdn().fileNames())
+        .containsExactly("sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv");
     assertThat(
             OfacCsvFormat.sdn().read(upper).entries().stream()
                 .mapToInt(e -> e.aliases().size())
