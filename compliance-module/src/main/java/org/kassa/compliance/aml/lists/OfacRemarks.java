@@ -187,7 +187,8 @@ final class OfacRemarks {
 
   /**
    * Adds a country as OFAC writes it, leaving out "None Identified" (a flag OFAC does not know) and
-   * what is not a country name ("nationality possibly Palestinian" is a guess).
+   * what does not start as a name does ("nationality possibly Palestinian" is a guess, ADD.CSV's
+   * "undetermined" says there is none).
    */
   static void country(EntryBuilder entry, String written) {
     String c = stripStop(ListText.clean(written));
