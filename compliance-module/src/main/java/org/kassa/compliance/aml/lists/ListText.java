@@ -6,12 +6,15 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import org.kassa.compliance.aml.ListFormatException;
 
 /** Bytes to text for the CSV formats, and the whitespace rule every format applies to values. */
 final class ListText {
 
   static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0]+");
 
   private ListText() {}
 
@@ -54,6 +57,6 @@ final class ListText {
     if (value == null) {
       return "";
     }
-    return value.replaceAll("[\\s\\u00a0]+", " ").strip();
+    return WHITESPACE.matcher(value).replaceAll(" ").strip();
   }
 }

@@ -3,8 +3,9 @@ package org.kassa.compliance.aml.lists;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What OFAC writes about an entry besides its names: the CSV's remarks ({@code DOB 12 Feb 1960;
@@ -82,12 +83,15 @@ final class OfacRemarks {
           Map.entry("Credencial electoral", "other"),
           Map.entry("I.F.E.", "other"));
 
-  // Longest first, so that "Passport" does not take "Passport Booklet" or "Registration Number"
-  // does not take a longer label that starts with it.
+  // Each followed by its space; longest first, so that "C.U.R.P. # HESU430525" is read as
+  // label "C.U.R.P. #", not as label "C.U.R.P." and number "# HESU430525".
   private static final List<String> LABELS =
       ID_TYPES.keySet().stream()
           .sorted(Comparator.comparingInt(String::length).reversed())
+          .map(label -> label + " ")
           .toList();
+
+  private static final Pattern IMO = Pattern.compile("(?i)IMO\\s*(\\d{7})");
 
   /** OFAC cuts remarks at this length and continues them in SDN_COMMENTS.CSV. */
   static final int CUT_AT = 1000;
@@ -116,8 +120,8 @@ final class OfacRemarks {
         country(entry, p.substring("citizen ".length()));
       } else {
         for (String label : LABELS) {
-          if (p.startsWith(label + " ")) {
-            identifierWritten(entry, label, p.substring(label.length() + 1));
+          if (p.startsWith(label)) {
+            identifierWritten(entry, label.strip(), p.substring(label.length()));
             break;
           }
         }
@@ -140,10 +144,11 @@ final class OfacRemarks {
       value = value.replaceFirst("^(?i)booklet:? ", "");
     }
     if (type.equals("imo") || type.equals("national_id")) {
-      if (value.toUpperCase(Locale.ROOT).startsWith("IMO")) {
+      Matcher imo = IMO.matcher(value);
+      if (imo.matches()) {
         // "Vessel Registration Identification IMO 9465849", "Identification Number IMO 5342883"
         type = "imo";
-        value = value.substring(3).strip();
+        value = imo.group(1);
       } else if (type.equals("imo") && !ImoNumbers.isValid(value)) {
         // A flag state's register number ("15411 (Malta)", "RS 150443 (Russia)"), not an IMO one.
         type = "registration";
@@ -182,7 +187,8 @@ final class OfacRemarks {
 
   /**
    * Adds a country as OFAC writes it, leaving out "None Identified" (a flag OFAC does not know) and
-   * what is not a country name ("nationality possibly Palestinian" is a guess).
+   * what does not start as a name does ("nationality possibly Palestinian" is a guess, ADD.CSV's
+   * "undetermined" says there is none).
    */
   static void country(EntryBuilder entry, String written) {
     String c = stripStop(ListText.clean(written));

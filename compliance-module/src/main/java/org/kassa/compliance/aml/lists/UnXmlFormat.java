@@ -28,6 +28,10 @@ import org.kassa.compliance.text.Sha256;
  */
 public final class UnXmlFormat implements ListFormat {
 
+  // The last "no.", "number" or "passport" before the number (greedy .* finds the last one).
+  private static final Pattern LABELLED_NUMBER =
+      Pattern.compile("(?i)(?:.*\\b)(?:no\\.|number|passport)\\s*:?\\s+(\\S.*)$");
+
   @Override
   public String listId() {
     return "un";
@@ -156,9 +160,6 @@ public final class UnXmlFormat implements ListFormat {
     }
     return v;
   }
-
-  private static final Pattern LABELLED_NUMBER =
-      Pattern.compile("(?i)(?:.*\\b)(?:no\\.|number|passport)\\s*:?\\s+(\\S.*)$");
 
   private static String documentType(String written) {
     String t = written.toLowerCase(Locale.ROOT);

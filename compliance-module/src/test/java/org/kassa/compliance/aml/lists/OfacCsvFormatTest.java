@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.kassa.compliance.aml.EntryType;
@@ -14,6 +16,7 @@ import org.kassa.compliance.aml.ListFiles;
 import org.kassa.compliance.aml.ListFormatException;
 import org.kassa.compliance.aml.ListedEntry;
 import org.kassa.compliance.aml.SanctionsList;
+import org.kassa.compliance.text.Csv;
 
 class OfacCsvFormatTest {
 
@@ -113,17 +116,13 @@ class OfacCsvFormatTest {
         sdn.values().stream()
             .filter(e -> e.identifiers().stream().anyMatch(i -> i.type().equals("imo")))
             .count();
+    Pattern imo =
+        Pattern.compile(
+            "(Vessel Registration Identification (IMO ?\\s*)?|Identification Number IMO ?\\s*)"
+                + "\\d{7}(?!\\d)");
     assertThat(imos)
         .isEqualTo(947)
-        .isEqualTo(
-            Fixtures.text(SDN_2024)
-                .lines()
-                .filter(
-                    l ->
-                        l.matches(
-                            ".*(Vessel Registration Identification (IMO ?\\s*)?"
-                                + "|Identification Number IMO ?\\s*)\\d{7}(?!\\d).*"))
-                .count());
+        .isEqualTo(Fixtures.text(SDN_2024).lines().filter(l -> imo.matcher(l).find()).count());
     assertThat(sdn.values().stream().flatMap(e -> e.identifiers().stream()))
         .contains(
             new Identifier("registration", "15411", "Malta"),
@@ -161,6 +160,7 @@ class OfacCsvFormatTest {
     // 11,910 alias rows; 4 repeat their entry's own name and 2 repeat another row of the same
     // entry, so 11,904 distinct aliases, and every row's name is among its entry's names.
     assertThat(Fixtures.numberedLines(SET_2021 + "/alt.csv")).isEqualTo(11_910);
+    assertThat(Fixtures.numberedLines(SET_2021 + "/add.csv")).isEqualTo(13_837);
     assertThat(list.entries().stream().mapToInt(e -> e.aliases().size()).sum()).isEqualTo(11_904);
     Map<String, ListedEntry> byId = byId(list);
     for (String line : Fixtures.text(SET_2021 + "/alt.csv").lines().toList()) {
@@ -173,6 +173,20 @@ class OfacCsvFormatTest {
       String name = cells[2].substring(0, cells[2].lastIndexOf('"')).replaceAll(" +", " ");
       assertThat(byId.get(id).allNames()).as(line).contains(name);
     }
+
+    int countries = 0;
+    for (String line : Fixtures.text(SET_2021 + "/add.csv").lines().toList()) {
+      List<String> cells = Csv.split(line);
+      if (cells.size() == 6 && !cells.get(4).strip().equals("-0-")) {
+        if (cells.get(4).equals("undetermined")) {
+          assertThat(byId.get(cells.get(0)).countries()).as(line).doesNotContain("undetermined");
+        } else {
+          assertThat(byId.get(cells.get(0)).countries()).as(line).contains(cells.get(4));
+          countries++;
+        }
+      }
+    }
+    assertThat(countries).as("ADD rows with a country").isEqualTo(11_391);
 
     ListedEntry bnc = byId.get("306");
     assertThat(bnc.aliases()).containsExactly("NATIONAL BANK OF CUBA");
@@ -224,6 +238,7 @@ class OfacCsvFormatTest {
         .isEqualTo(442)
         .isEqualTo(Fixtures.leadingNumbers(CONS + "/cons_prim.csv").size());
     assertThat(Fixtures.numberedLines(CONS + "/cons_alt.csv")).isEqualTo(1_073);
+    assertThat(Fixtures.numberedLines(CONS + "/cons_add.csv")).isEqualTo(574);
     // two alias rows repeat their entry's name
     assertThat(list.entries().stream().mapToInt(e -> e.aliases().size()).sum()).isEqualTo(1_071);
     assertThat(list.sha256())
@@ -247,6 +262,8 @@ class OfacCsvFormatTest {
     ListFiles upper =
         ListFiles.of("SDN.CSV", Fixtures.bytes(SET_2021 + "/sdn.csv"))
             .with("ALT.CSV", Fixtures.bytes(SET_2021 + "/alt.csv"));
+    assertThat(OfacCsvFormat.sdn().fileNames())
+        .containsExactly("sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv");
     assertThat(
             OfacCsvFormat.sdn().read(upper).entries().stream()
                 .mapToInt(e -> e.aliases().size())
