@@ -31,7 +31,9 @@ public class MerchantAuthentication implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     String path = request.getUriInfo().getPath().replaceFirst("^/", "");
-    if (path.startsWith("v1/screening") || path.startsWith("v1/audit")) {
+    if (path.startsWith("v1/screening")
+        || path.startsWith("v1/audit")
+        || path.startsWith("v1/compliance")) {
       authenticateComplianceClient(request, header);
       return;
     }

@@ -15,7 +15,9 @@ public enum DeclineReason {
   FRAUDULENT("fraudulent"),
   INCORRECT_NUMBER("incorrect_number"),
   /** 3-D Secure was required and failed, or could not be done because the shopper was away. */
-  AUTHENTICATION_FAILED("authentication_failed");
+  AUTHENTICATION_FAILED("authentication_failed"),
+  /** Refused by Kassa's compliance gate; the shopper is not told which rule or list. */
+  COMPLIANCE_BLOCKED("compliance_blocked");
 
   private final String code;
 

@@ -109,6 +109,10 @@ public class Payment {
   @Column(name = "fee_estimate")
   private Long feeEstimate;
 
+  /** The compliance case holding this payment for review, if the gate held it. */
+  @Column(name = "review_case", length = 40)
+  private String reviewCase;
+
   /** The sum of succeeded refunds. */
   @Column(name = "amount_refunded", nullable = false)
   private long amountRefunded;
@@ -381,6 +385,23 @@ public class Payment {
 
   public Money amountRefunded() {
     return new Money(amountRefunded, currency);
+  }
+
+  /**
+   * The compliance gate holds this new payment for review: it is only authorized, and captured when
+   * an officer clears the case.
+   */
+  void holdForReview(String caseId) {
+    if (status != PaymentStatus.PROCESSING) {
+      throw new IllegalStateException("only a new payment can be held for review");
+    }
+    this.captureMethod = CaptureMethod.MANUAL;
+    this.reviewCase = caseId;
+  }
+
+  /** The compliance case holding this payment, if any. */
+  public Optional<String> reviewCase() {
+    return Optional.ofNullable(reviewCase);
   }
 
   void recordDecline(DeclineReason reason) {

@@ -12,11 +12,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kassa.compliance.gate.ComplianceGate;
+import org.kassa.compliance.gate.GateDecision;
+import org.kassa.compliance.gate.PaymentContext;
 import org.kassa.compliance.privacy.Pseudonymizer;
 import org.kassa.payment.NotFoundException;
 import org.kassa.payment.card.CardSummary;
 import org.kassa.payment.checkout.CheckoutSession;
 import org.kassa.payment.checkout.CheckoutStatus;
+import org.kassa.payment.gateway.DeclineReason;
 import org.kassa.payment.gateway.GatewayResult;
 import org.kassa.payment.gateway.GatewayRouter;
 import org.kassa.payment.gateway.PaymentMethodType;
@@ -40,6 +44,7 @@ public class PaymentAttempts {
   @Inject private Pseudonymizer pseudonymizer;
   @Inject private GatewayRouter router;
   @Inject private IdempotencyKeys idempotencyKeys;
+  @Inject private ComplianceGate gate;
 
   /** How long an authorization may wait for its capture; card networks allow about 7 days. */
   @Inject
@@ -102,8 +107,9 @@ public class PaymentAttempts {
     em.persist(payment);
     session.attachAttempt(payment.id(), now);
     String subject = payer.emailAddress().or(session::customerEmail).orElse(null);
-    stateMachine.created(payment, "shopper", pseudonymizer.pseudonym(subject));
-    return payment;
+    String subjectRef = pseudonymizer.pseudonym(subject);
+    stateMachine.created(payment, "shopper", subjectRef);
+    return assess(payment, payer.name(), null, subjectRef);
   }
 
   /** Step one of a server-side payment: route and store a processing payment. */
@@ -134,7 +140,39 @@ public class PaymentAttempts {
             now);
     em.persist(payment);
     idempotencyKeys.bind(merchantId, idempotencyKey, "payment", payment.id());
-    stateMachine.created(payment, "merchant:" + merchantId, pseudonymizer.pseudonym(customerId));
+    String subjectRef = pseudonymizer.pseudonym(customerId);
+    stateMachine.created(payment, "merchant:" + merchantId, subjectRef);
+    return assess(payment, null, country, subjectRef);
+  }
+
+  /**
+   * Asks the compliance gate, in this first transaction: a blocked payment fails here and never
+   * reaches a gateway; one held for review is only authorized, and captured when an officer clears
+   * it.
+   */
+  private Payment assess(Payment payment, String payerName, String country, String subjectRef) {
+    GateDecision decision =
+        gate.assess(
+            new PaymentContext(
+                payment.id(),
+                payment.merchantId(),
+                payment.amount().minorUnits(),
+                payment.amount().currency().code(),
+                payerName,
+                country,
+                subjectRef));
+    switch (decision.outcome()) {
+      case BLOCK -> {
+        payment.recordDecline(DeclineReason.COMPLIANCE_BLOCKED);
+        stateMachine.transition(
+            payment,
+            PaymentStatus.FAILED,
+            "compliance-gate",
+            "decline=compliance_blocked decision=" + decision.id());
+      }
+      case REVIEW -> payment.holdForReview(decision.caseId());
+      case ALLOW -> {}
+    }
     return payment;
   }
 

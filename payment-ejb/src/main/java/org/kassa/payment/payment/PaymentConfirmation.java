@@ -131,6 +131,10 @@ public class PaymentConfirmation {
   }
 
   private PaymentResult send(Payment payment, PaymentMethod method, String returnUrl) {
+    if (payment.status() != PaymentStatus.PROCESSING) {
+      countOutcome(payment.status());
+      return PaymentResult.of(payment); // blocked by the compliance gate: no gateway call
+    }
     PaymentGateway gateway = gateways.named(payment.gateway());
     GatewayResult answer;
     long started = System.nanoTime();

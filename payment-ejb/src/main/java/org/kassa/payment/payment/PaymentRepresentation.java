@@ -35,6 +35,7 @@ public final class PaymentRepresentation {
     nullable(out, "customer", payment.customerId().orElse(null));
     nullable(out, "payment_method", payment.methodToken().orElse(null));
     nullable(out, "gateway_reference", payment.gatewayReference().orElse(null));
+    nullable(out, "review_case", payment.reviewCase().orElse(null));
     if (payment.feeEstimate().isPresent()) {
       out.add("fee_estimate", payment.feeEstimate().get().minorUnits());
     } else {

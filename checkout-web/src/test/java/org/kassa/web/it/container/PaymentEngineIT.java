@@ -116,6 +116,7 @@ class PaymentEngineIT {
         new ArrayList<>(
             audit.find(AuditQuery.forObject(paymentId), 0, 100).stream()
                 .map(AuditEvent::action)
+                .filter(a -> a.startsWith("payment."))
                 .toList());
     java.util.Collections.reverse(actions); // oldest first
     return actions;
@@ -846,6 +847,85 @@ class PaymentEngineIT {
   }
 
   @Resource private jakarta.enterprise.concurrent.ManagedThreadFactory threadFactory;
+
+  // --- The compliance gate ----------------------------------------------------------------------
+
+  private ApiClient compliance() {
+    return new ApiClient(base, org.kassa.web.security.KassaStartup.DEFAULT_COMPLIANCE_KEY);
+  }
+
+  private String gateAction(String paymentId) {
+    return audit.find(AuditQuery.forObject(paymentId), 0, 100).stream()
+        .map(AuditEvent::action)
+        .filter(a -> a.startsWith("gate."))
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Test
+  void aPayerOnASanctionsListIsBlockedBeforeAnyGatewayCall() {
+    CheckoutSession session = newSession(1200);
+    PaymentResult result =
+        confirmation.confirm(
+            session.id(),
+            card("4242424242424242"),
+            new Payer("Saddam Hussein al-Tikriti", null),
+            "/pay/x");
+    assertEquals(PaymentStatus.FAILED, result.status());
+    assertEquals("compliance_blocked", result.decline().orElseThrow().code());
+    assertEquals(0, sandbox.chargesFor(result.paymentId()), "no gateway call");
+    assertEquals("gate.block", gateAction(result.paymentId()));
+    // The shopper learns it cannot be processed; the trail says why, without the name.
+    String detail =
+        audit.find(AuditQuery.forObject(result.paymentId()), 0, 100).stream()
+            .filter(e -> e.action().equals("gate.block"))
+            .findFirst()
+            .orElseThrow()
+            .detail();
+    assertTrue(detail.contains("sanctions_hit list="), detail);
+    assertFalse(detail.toLowerCase(java.util.Locale.ROOT).contains("saddam"), detail);
+
+    PaymentResult ordinary =
+        confirmation.confirm(newSession(900).id(), card("4242424242424242"), PAYER, "/pay/x");
+    assertEquals(PaymentStatus.CAPTURED, ordinary.status());
+    assertEquals("gate.allow", gateAction(ordinary.paymentId()));
+  }
+
+  @Test
+  void aPaymentHeldForReviewIsCapturedWhenClearedAndVoidedWhenConfirmed() {
+    String body =
+        "{\"amount\":4100,\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\","
+            + "\"country\":\"KP\"}";
+    JsonObject held = api().post("api/v1/payments", body, null).json();
+    assertEquals("authorized", held.getString("status"), held.toString());
+    String caseId = held.getString("review_case");
+    assertEquals("gate.review", gateAction(held.getString("id")));
+
+    ApiClient.Answer open = compliance().get("api/v1/compliance/cases");
+    assertEquals(200, open.status(), open.body());
+    assertTrue(
+        open.body().contains(caseId) && open.body().contains("high_risk_country country=KP"));
+    assertEquals(403, api().get("api/v1/compliance/cases").status());
+
+    ApiClient.Answer cleared =
+        compliance().post("api/v1/compliance/cases/" + caseId + "/clear", "", null);
+    assertEquals(200, cleared.status(), cleared.body());
+    assertEquals(PaymentStatus.CAPTURED, status(held.getString("id")));
+    assertEquals(
+        409,
+        compliance().post("api/v1/compliance/cases/" + caseId + "/confirm", "", null).status());
+
+    JsonObject second = api().post("api/v1/payments", body, null).json();
+    ApiClient.Answer confirmed =
+        compliance()
+            .post(
+                "api/v1/compliance/cases/" + second.getString("review_case") + "/confirm",
+                "",
+                null);
+    assertEquals(200, confirmed.status(), confirmed.body());
+    assertEquals(PaymentStatus.CANCELED, status(second.getString("id")));
+    assertEquals(0, sandbox.chargesFor(second.getString("id")));
+  }
 
   // --- helpers for the checkout flow ------------------------------------------------------------
 

@@ -133,7 +133,8 @@ class PaymentFlowIT {
         audit.find(AuditQuery.forObject(result.paymentId()), 0, 50).stream()
             .map(AuditEvent::action)
             .toList();
-    assertEquals(List.of("payment.captured", "payment.processing"), actions);
+    // Newest first: created, assessed by the compliance gate, captured.
+    assertEquals(List.of("payment.captured", "gate.allow", "payment.processing"), actions);
     assertTrue(audit.verify().intact());
   }
 

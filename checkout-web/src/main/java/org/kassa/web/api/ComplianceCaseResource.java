@@ -1,0 +1,104 @@
+package org.kassa.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.kassa.compliance.gate.CaseDecidedException;
+import org.kassa.compliance.gate.ComplianceCase;
+import org.kassa.compliance.gate.ComplianceCases;
+
+/**
+ * Payments the compliance gate held for review (a compliance key): list the open cases, clear one
+ * (the payment is captured) or confirm it (the payment is voided).
+ */
+@Path("v1/compliance/cases")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ComplianceCaseResource {
+
+  @Inject private ComplianceCases cases;
+  @Context private ContainerRequestContext request;
+
+  /** The open cases, oldest first, each with the gate's reasons. */
+  @GET
+  @Operation(summary = "List open compliance cases")
+  @APIResponse(responseCode = "200", description = "The open cases")
+  public Response open() {
+    JsonArrayBuilder data = Json.createArrayBuilder();
+    cases.open().forEach(c -> data.add(representation(c)));
+    return Response.ok(
+            Json.createObjectBuilder().add("object", "list").add("data", data).build().toString())
+        .build();
+  }
+
+  /**
+   * Clears a case: the concern was unfounded, the held payment is captured.
+   *
+   * @param id the case id
+   */
+  @POST
+  @Path("{id}/clear")
+  @Operation(summary = "Clear a compliance case", description = "The held payment is captured.")
+  @APIResponse(responseCode = "200", description = "The case, cleared")
+  @APIResponse(responseCode = "404", description = "No such case")
+  @APIResponse(responseCode = "409", description = "Decided already")
+  public Response clear(@PathParam("id") String id) {
+    return decide(id, true);
+  }
+
+  /**
+   * Confirms a case: the concern stands, the held payment is voided.
+   *
+   * @param id the case id
+   */
+  @POST
+  @Path("{id}/confirm")
+  @Operation(summary = "Confirm a compliance case", description = "The held payment is voided.")
+  @APIResponse(responseCode = "200", description = "The case, confirmed")
+  @APIResponse(responseCode = "404", description = "No such case")
+  @APIResponse(responseCode = "409", description = "Decided already")
+  public Response confirm(@PathParam("id") String id) {
+    return decide(id, false);
+  }
+
+  private Response decide(String id, boolean cleared) {
+    if (cases.find(id).isEmpty()) {
+      return Problem.of(404, "not-found", "Not found", "No compliance case " + id + ".");
+    }
+    try {
+      ComplianceCase decided =
+          cases.decide(
+              id,
+              cleared,
+              "compliance-key:" + MerchantAuthentication.complianceClientOf(request).id());
+      return Response.ok(representation(decided).toString()).build();
+    } catch (CaseDecidedException e) {
+      return Problem.of(409, "case-decided", "Decided already", e.getMessage());
+    }
+  }
+
+  private JsonObject representation(ComplianceCase c) {
+    return Json.createObjectBuilder()
+        .add("id", c.id())
+        .add("object", "compliance_case")
+        .add("payment", c.paymentRef())
+        .add("status", c.status().name().toLowerCase(Locale.ROOT))
+        .add("reasons", cases.reasons(c))
+        .add("created_at", c.createdAt().toString())
+        .build();
+  }
+}

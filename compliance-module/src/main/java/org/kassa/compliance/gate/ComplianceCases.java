@@ -1,0 +1,95 @@
+package org.kassa.compliance.gate;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.kassa.compliance.audit.AuditRecord;
+import org.kassa.compliance.audit.AuditTrail;
+import org.kassa.compliance.privacy.Pseudonymizer;
+
+/**
+ * Review cases: the officer clears one (the payment is captured) or confirms it (the payment is
+ * voided). The decision is stored and audited first, in its own transaction; then the payment
+ * module acts on it.
+ */
+@Stateless
+public class ComplianceCases {
+
+  @PersistenceContext(unitName = "compliance")
+  private EntityManager em;
+
+  @Inject private AuditTrail audit;
+  @Inject private Pseudonymizer pseudonymizer;
+  @Inject private Instance<ReviewedPayments> payments;
+  @Inject private ComplianceCases self;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** Open cases, oldest first. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<ComplianceCase> open() {
+    return em.createQuery(
+            "SELECT c FROM ComplianceCase c WHERE c.status = :s ORDER BY c.createdAt",
+            ComplianceCase.class)
+        .setParameter("s", ComplianceCase.Status.OPEN)
+        .getResultList();
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<ComplianceCase> find(String caseId) {
+    return Optional.ofNullable(caseId == null ? null : em.find(ComplianceCase.class, caseId));
+  }
+
+  /** The decisions' reasons for a case's payment, as the gate stored them. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public String reasons(ComplianceCase c) {
+    return (String)
+        em.createNativeQuery("SELECT reasons FROM gate_decision WHERE id = ?1")
+            .setParameter(1, c.decisionId())
+            .getSingleResult();
+  }
+
+  /**
+   * Decides a case and has the payment module act on it.
+   *
+   * @param cleared true to clear (release the payment), false to confirm (void it)
+   * @throws CaseDecidedException if it was decided before
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public ComplianceCase decide(String caseId, boolean cleared, String officer) {
+    ComplianceCase decided = self.record(caseId, cleared, officer);
+    ReviewedPayments reviewed = payments.get();
+    if (cleared) {
+      reviewed.release(decided.paymentRef());
+    } else {
+      reviewed.cancel(decided.paymentRef());
+    }
+    return decided;
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public ComplianceCase record(String caseId, boolean cleared, String officer) {
+    ComplianceCase c = em.find(ComplianceCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
+    if (c == null) {
+      throw new IllegalArgumentException("no case " + caseId);
+    }
+    c.decide(cleared, officer, clock.instant());
+    audit.append(
+        AuditRecord.of(
+                "officer:" + pseudonymizer.pseudonym(officer),
+                cleared ? "case.cleared" : "case.confirmed",
+                "case",
+                c.id(),
+                c.status().name().toLowerCase(java.util.Locale.ROOT))
+            .withDetail("payment=" + c.paymentRef()));
+    return c;
+  }
+}

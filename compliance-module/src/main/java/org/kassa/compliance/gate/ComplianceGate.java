@@ -1,0 +1,146 @@
+package org.kassa.compliance.gate;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kassa.compliance.aml.ScreeningIndexHolder;
+import org.kassa.compliance.aml.screening.Hit;
+import org.kassa.compliance.aml.screening.Query;
+import org.kassa.compliance.audit.AuditRecord;
+import org.kassa.compliance.audit.AuditTrail;
+import org.kassa.compliance.text.RandomTokens;
+
+/**
+ * The compliance gate: the one facade payments call, in the payment's own first transaction, so
+ * that the decision, its audit event and the payment are stored together or not at all.
+ *
+ * <p>Rules (thresholds are configuration, not code):
+ *
+ * <ul>
+ *   <li>{@code sanctions_hit}: the payer's name screened against every loaded list; a hit scoring
+ *       at least {@code kassa.gate.block-score} (0.95) blocks, one at least {@code
+ *       kassa.gate.review-score} (0.85) holds the payment for review.
+ *   <li>{@code high_risk_country}: a payer in one of {@code kassa.gate.review-countries} (default:
+ *       the FATF's call-for-action list) is held for review.
+ * </ul>
+ *
+ * Reasons name rule ids, list ids, entry ids, scores and list versions, never the payer's name.
+ */
+@Stateless
+public class ComplianceGate {
+
+  @PersistenceContext(unitName = "compliance")
+  private EntityManager em;
+
+  @Inject private ScreeningIndexHolder screening;
+  @Inject private AuditTrail audit;
+
+  @Inject
+  @ConfigProperty(name = "kassa.gate.block-score", defaultValue = "0.95")
+  double blockScore;
+
+  @Inject
+  @ConfigProperty(name = "kassa.gate.review-score", defaultValue = "0.85")
+  double reviewScore;
+
+  @Inject
+  @ConfigProperty(name = "kassa.gate.review-countries")
+  Optional<String> reviewCountries;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** Assesses a payment; stores and audits the decision, and opens a case for a review. */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public GateDecision assess(PaymentContext payment) {
+    List<String> reasons = new ArrayList<>();
+    GateDecision.Outcome outcome = GateDecision.Outcome.ALLOW;
+    if (payment.payerName() != null && !payment.payerName().isBlank()) {
+      List<Hit> hits =
+          screening
+              .screening()
+              .search(Query.of(payment.payerName()).withMinScore(reviewScore).withLimit(5));
+      for (Hit hit : hits) {
+        reasons.add(
+            String.format(
+                Locale.ROOT,
+                "sanctions_hit list=%s entry=%s score=%.3f list_sha256=%s",
+                hit.listId(),
+                hit.entryId(),
+                hit.score(),
+                hit.list().sha256().substring(0, 12)));
+        outcome =
+            worse(
+                outcome,
+                hit.score() >= blockScore
+                    ? GateDecision.Outcome.BLOCK
+                    : GateDecision.Outcome.REVIEW);
+      }
+    }
+    if (payment.country() != null
+        && countries().contains(payment.country().toUpperCase(Locale.ROOT))) {
+      reasons.add("high_risk_country country=" + payment.country().toUpperCase(Locale.ROOT));
+      outcome = worse(outcome, GateDecision.Outcome.REVIEW);
+    }
+    Instant now = clock.instant();
+    String id = "gd_" + RandomTokens.base62(20);
+    String joined = String.join("; ", reasons);
+    em.createNativeQuery(
+            "INSERT INTO gate_decision (id, payment_ref, outcome, reasons, subject_ref, decided_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        .setParameter(1, id)
+        .setParameter(2, payment.paymentRef())
+        .setParameter(3, outcome.name())
+        .setParameter(4, joined.length() > 4000 ? joined.substring(0, 4000) : joined)
+        .setParameter(5, payment.subjectRef())
+        .setParameter(6, now.atOffset(java.time.ZoneOffset.UTC))
+        .executeUpdate();
+    String caseId = null;
+    if (outcome == GateDecision.Outcome.REVIEW) {
+      ComplianceCase opened =
+          new ComplianceCase("case_" + RandomTokens.base62(20), payment.paymentRef(), id, now);
+      em.persist(opened);
+      caseId = opened.id();
+    }
+    audit.append(
+        AuditRecord.of(
+                "compliance-gate",
+                "gate." + outcome.name().toLowerCase(Locale.ROOT),
+                "payment",
+                payment.paymentRef(),
+                outcome.name().toLowerCase(Locale.ROOT))
+            .withSubject(payment.subjectRef())
+            .withDetail(
+                ("decision=" + id + (caseId == null ? "" : " case=" + caseId) + " " + joined)
+                    .trim()));
+    return new GateDecision(id, outcome, reasons, caseId);
+  }
+
+  private Set<String> countries() {
+    return reviewCountries
+        .filter(s -> !s.isBlank())
+        .map(
+            s ->
+                Arrays.stream(s.split(","))
+                    .map(c -> c.trim().toUpperCase(Locale.ROOT))
+                    .filter(c -> !c.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet()))
+        .orElseGet(HighRiskCountries::fatfCallForAction);
+  }
+
+  private static GateDecision.Outcome worse(GateDecision.Outcome a, GateDecision.Outcome b) {
+    return a.ordinal() >= b.ordinal() ? a : b;
+  }
+}
