@@ -88,6 +88,8 @@ public class ComplianceCaseResource {
       return Response.ok(representation(decided).toString()).build();
     } catch (CaseDecidedException e) {
       return Problem.of(409, "case-decided", "Decided already", e.getMessage());
+    } catch (org.kassa.compliance.gate.FourEyesException e) {
+      return Problem.of(409, "four-eyes-required", "Another officer must clear it", e.getMessage());
     }
   }
 
@@ -98,6 +100,10 @@ public class ComplianceCaseResource {
         .add("payment", c.paymentRef())
         .add("status", c.status().name().toLowerCase(Locale.ROOT))
         .add("reasons", cases.reasons(c))
+        .add("needs_two_officers", c.needsTwoOfficers())
+        .add(
+            "awaiting_second_officer",
+            c.firstClearedBy().isPresent() && c.status() == ComplianceCase.Status.OPEN)
         .add("created_at", c.createdAt().toString())
         .build();
   }

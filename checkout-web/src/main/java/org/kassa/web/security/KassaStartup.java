@@ -29,6 +29,9 @@ public class KassaStartup {
   public static final String DEMO_MERCHANT_USER = "merchant@kassa.test";
   public static final String DEMO_OFFICER_USER = "officer@kassa.test";
 
+  /** A second compliance officer, so that four-eyes clearing of sanctions hits can be tried out. */
+  public static final String DEMO_SECOND_OFFICER_USER = "officer2@kassa.test";
+
   /** A second merchant admin, so that four-eyes refund approvals can be tried out. */
   public static final String DEMO_APPROVER_USER = "approver@kassa.test";
 
@@ -162,6 +165,10 @@ public class KassaStartup {
     }
     if (users.find(DEMO_OFFICER_USER).isEmpty()) {
       users.create(DEMO_OFFICER_USER, demoPassword.toCharArray(), Roles.COMPLIANCE_OFFICER, null);
+    }
+    if (users.find(DEMO_SECOND_OFFICER_USER).isEmpty()) {
+      users.create(
+          DEMO_SECOND_OFFICER_USER, demoPassword.toCharArray(), Roles.COMPLIANCE_OFFICER, null);
     }
   }
 }

@@ -99,6 +99,73 @@ class ConsolesIT {
   }
 
   @Test
+  void aPayerNearASanctionsListIsHeldAndTwoOfficersMustClearIt() {
+    ApiClient compliance =
+        new ApiClient(base, org.kassa.web.security.KassaStartup.DEFAULT_COMPLIANCE_KEY);
+    assertThat(
+            compliance
+                .put(
+                    "api/v1/screening/lists/review-test",
+                    "name,aliases,type,country,identifiers\nZebulon Quarrington,,person,,\n",
+                    "text/csv")
+                .status())
+        .isEqualTo(200);
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    JsonObject session = api.createSession(5300, "EUR", "en");
+    PageClient shopper = new PageClient("en");
+    URI page = URI.create(session.getString("url"));
+    java.util.Map<String, String> form =
+        new java.util.HashMap<>(MerchantApiIT.HostedPageForms.card("4242424242424242", "123"));
+    form.put("cardholder", "Zebulom Quarinton"); // close to the listed name, not the same
+    shopper.submit(page, shopper.get(page), "pay", form);
+    String paymentId =
+        api.get("api/v1/checkout-sessions/" + session.getString("id"))
+            .json()
+            .getString("payment_id");
+    JsonObject held = api.get("api/v1/payments/" + paymentId).json();
+    assertThat(held.getString("status")).isEqualTo("authorized");
+    String caseId = held.getString("review_case");
+
+    PageClient first = new PageClient("en");
+    first.login(uri(""), KassaDeployment.DEMO_OFFICER_USER, KassaDeployment.DEMO_PASSWORD);
+    PageClient.Page queue = first.get(uri("compliance/cases"));
+    assertThat(queue.status()).isEqualTo(200);
+    org.jsoup.nodes.Element row =
+        queue.document().select("tr:has(.case-id:containsOwn(" + caseId + "))").first();
+    assertThat(row).isNotNull();
+    assertThat(row.select(".case-reasons").text())
+        .contains("sanctions_hit list=internal-review-test");
+    assertThat(row.select(".case-four-eyes").text()).contains("two officers");
+    PageClient.Page once =
+        first.submit(
+            action(queue, "cases"),
+            queue,
+            "cases",
+            java.util.Map.of(row.select("input.clear").attr("name"), "x"));
+    assertThat(once.document().select("#cases\\:messages").text()).contains("a second officer");
+    org.jsoup.nodes.Element after =
+        once.document().select("tr:has(.case-id:containsOwn(" + caseId + "))").first();
+    assertThat(after.select("input.clear")).as("the first officer cannot clear twice").isEmpty();
+    assertThat(api.get("api/v1/payments/" + paymentId).json().getString("status"))
+        .isEqualTo("authorized");
+
+    PageClient second = new PageClient("en");
+    second.login(uri(""), "officer2@kassa.test", KassaDeployment.DEMO_PASSWORD);
+    PageClient.Page review = second.get(uri("compliance/cases"));
+    org.jsoup.nodes.Element pending =
+        review.document().select("tr:has(.case-id:containsOwn(" + caseId + "))").first();
+    PageClient.Page cleared =
+        second.submit(
+            action(review, "cases"),
+            review,
+            "cases",
+            java.util.Map.of(pending.select("input.clear").attr("name"), "x"));
+    assertThat(cleared.document().select(".case-id").eachText()).doesNotContain(caseId);
+    assertThat(api.get("api/v1/payments/" + paymentId).json().getString("status"))
+        .isEqualTo("captured");
+  }
+
+  @Test
   void anonymousVisitorsAreSentToTheLoginPage() {
     PageClient anonymous = new PageClient("en");
     PageClient.Page console = anonymous.get(uri("console/payments"));

@@ -46,6 +46,13 @@ public class ComplianceCase {
   @Column(name = "decided_at")
   private OffsetDateTime decidedAt;
 
+  /** A sanctions hit: clearing it takes two officers (four-eyes). */
+  @Column(name = "needs_two_officers", nullable = false)
+  private boolean needsTwoOfficers;
+
+  @Column(name = "first_cleared_by", length = 254)
+  private String firstClearedBy;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -55,8 +62,10 @@ public class ComplianceCase {
 
   protected ComplianceCase() {}
 
-  ComplianceCase(String id, String paymentRef, String decisionId, Instant now) {
+  ComplianceCase(
+      String id, String paymentRef, String decisionId, boolean needsTwoOfficers, Instant now) {
     this.id = id;
+    this.needsTwoOfficers = needsTwoOfficers;
     this.paymentRef = paymentRef;
     this.decisionId = decisionId;
     this.status = Status.OPEN;
@@ -64,17 +73,39 @@ public class ComplianceCase {
   }
 
   /**
-   * Records the officer's decision.
+   * Records an officer's decision. Confirming takes one officer; clearing a sanctions hit takes two
+   * different ones, and the first clearing only records the first officer.
    *
+   * @return whether the case is now decided
    * @throws CaseDecidedException if it was decided before
+   * @throws FourEyesException if the officer who cleared first tries to clear again
    */
-  void decide(boolean cleared, String officer, Instant now) {
+  boolean decide(boolean cleared, String officer, Instant now) {
     if (status != Status.OPEN) {
       throw new CaseDecidedException(id, status);
+    }
+    if (cleared && needsTwoOfficers) {
+      if (firstClearedBy == null) {
+        this.firstClearedBy = officer;
+        return false;
+      }
+      if (firstClearedBy.equalsIgnoreCase(officer)) {
+        throw new FourEyesException(id);
+      }
     }
     this.status = cleared ? Status.CLEARED : Status.CONFIRMED;
     this.decidedBy = officer;
     this.decidedAt = now.atOffset(ZoneOffset.UTC);
+    return true;
+  }
+
+  public boolean needsTwoOfficers() {
+    return needsTwoOfficers;
+  }
+
+  /** The officer who cleared first, while a second is awaited. */
+  public Optional<String> firstClearedBy() {
+    return Optional.ofNullable(firstClearedBy);
   }
 
   public String id() {

@@ -66,6 +66,9 @@ public class ComplianceCases {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ComplianceCase decide(String caseId, boolean cleared, String officer) {
     ComplianceCase decided = self.record(caseId, cleared, officer);
+    if (decided.status() == ComplianceCase.Status.OPEN) {
+      return decided; // the first of two officers cleared a sanctions hit: the payment waits
+    }
     ReviewedPayments reviewed = payments.get();
     if (cleared) {
       reviewed.release(decided.paymentRef());
@@ -81,11 +84,11 @@ public class ComplianceCases {
     if (c == null) {
       throw new IllegalArgumentException("no case " + caseId);
     }
-    c.decide(cleared, officer, clock.instant());
+    boolean done = c.decide(cleared, officer, clock.instant());
     audit.append(
         AuditRecord.of(
                 "officer:" + pseudonymizer.pseudonym(officer),
-                cleared ? "case.cleared" : "case.confirmed",
+                !done ? "case.first_clearance" : cleared ? "case.cleared" : "case.confirmed",
                 "case",
                 c.id(),
                 c.status().name().toLowerCase(java.util.Locale.ROOT))

@@ -109,8 +109,10 @@ public class ComplianceGate {
         .executeUpdate();
     String caseId = null;
     if (outcome == GateDecision.Outcome.REVIEW) {
+      boolean sanctionsHit = reasons.stream().anyMatch(r -> r.startsWith("sanctions_hit"));
       ComplianceCase opened =
-          new ComplianceCase("case_" + RandomTokens.base62(20), payment.paymentRef(), id, now);
+          new ComplianceCase(
+              "case_" + RandomTokens.base62(20), payment.paymentRef(), id, sanctionsHit, now);
       em.persist(opened);
       caseId = opened.id();
     }
