@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kassa.compliance.aml.ScreeningIndexHolder;
+import org.kassa.compliance.aml.monitoring.MonitoredPayment;
+import org.kassa.compliance.aml.monitoring.MonitoringPolicy;
+import org.kassa.compliance.aml.monitoring.MonitoringRules;
 import org.kassa.compliance.aml.screening.Hit;
 import org.kassa.compliance.aml.screening.Query;
 import org.kassa.compliance.audit.AuditRecord;
@@ -35,6 +38,11 @@ import org.kassa.compliance.text.RandomTokens;
  *       kassa.gate.review-score} (0.85) holds the payment for review.
  *   <li>{@code high_risk_country}: a payer in one of {@code kassa.gate.review-countries} (default:
  *       the FATF's call-for-action list) is held for review.
+ *   <li>Transaction monitoring ({@link MonitoringRules}) on the customer's recent payments: {@code
+ *       large_amount} ({@code kassa.monitoring.large-amount}, e.g. {@code EUR=1000000}), {@code
+ *       velocity} ({@code kassa.monitoring.velocity.count} within {@code .window}) and {@code
+ *       structuring} ({@code kassa.monitoring.structuring.count} payments just under the large
+ *       amount within {@code .window}); a hit holds the payment for review.
  * </ul>
  *
  * Reasons name rule ids, list ids, entry ids, scores and list versions, never the payer's name.
@@ -59,6 +67,32 @@ public class ComplianceGate {
   @Inject
   @ConfigProperty(name = "kassa.gate.review-countries")
   Optional<String> reviewCountries;
+
+  @Inject
+  @ConfigProperty(
+      name = "kassa.monitoring.large-amount",
+      defaultValue = "EUR=1000000,USD=1000000,GBP=1000000,CHF=1000000,JPY=150000000")
+  String largeAmounts;
+
+  @Inject
+  @ConfigProperty(name = "kassa.monitoring.velocity.count", defaultValue = "20")
+  int velocityCount;
+
+  @Inject
+  @ConfigProperty(name = "kassa.monitoring.velocity.window", defaultValue = "PT1H")
+  java.time.Duration velocityWindow;
+
+  @Inject
+  @ConfigProperty(name = "kassa.monitoring.structuring.count", defaultValue = "3")
+  int structuringCount;
+
+  @Inject
+  @ConfigProperty(name = "kassa.monitoring.structuring.share", defaultValue = "0.9")
+  double structuringShare;
+
+  @Inject
+  @ConfigProperty(name = "kassa.monitoring.structuring.window", defaultValue = "P1D")
+  java.time.Duration structuringWindow;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -95,17 +129,24 @@ public class ComplianceGate {
       outcome = worse(outcome, GateDecision.Outcome.REVIEW);
     }
     Instant now = clock.instant();
+    List<String> monitoring = monitor(payment, now);
+    if (!monitoring.isEmpty()) {
+      reasons.addAll(monitoring);
+      outcome = worse(outcome, GateDecision.Outcome.REVIEW);
+    }
     String id = "gd_" + RandomTokens.base62(20);
     String joined = String.join("; ", reasons);
     em.createNativeQuery(
-            "INSERT INTO gate_decision (id, payment_ref, outcome, reasons, subject_ref, decided_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            "INSERT INTO gate_decision (id, payment_ref, outcome, reasons, subject_ref, decided_at,"
+                + " amount_minor, currency) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
         .setParameter(1, id)
         .setParameter(2, payment.paymentRef())
         .setParameter(3, outcome.name())
         .setParameter(4, joined.length() > 4000 ? joined.substring(0, 4000) : joined)
         .setParameter(5, payment.subjectRef())
         .setParameter(6, now.atOffset(java.time.ZoneOffset.UTC))
+        .setParameter(7, payment.amountMinor())
+        .setParameter(8, payment.currency())
         .executeUpdate();
     String caseId = null;
     if (outcome == GateDecision.Outcome.REVIEW) {
@@ -128,6 +169,64 @@ public class ComplianceGate {
                 ("decision=" + id + (caseId == null ? "" : " case=" + caseId) + " " + joined)
                     .trim()));
     return new GateDecision(id, outcome, reasons, caseId);
+  }
+
+  /** The monitoring rules on this payment and the same customer's recent ones (not blocked). */
+  private List<String> monitor(PaymentContext payment, Instant now) {
+    MonitoringPolicy policy = monitoringPolicy();
+    List<MonitoredPayment> history = List.of();
+    if (payment.subjectRef() != null) {
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows =
+          em.createNativeQuery(
+                  "SELECT amount_minor, currency, decided_at FROM gate_decision"
+                      + " WHERE subject_ref = ?1 AND decided_at > ?2 AND outcome <> 'BLOCK'"
+                      + " AND amount_minor IS NOT NULL")
+              .setParameter(1, payment.subjectRef())
+              .setParameter(2, now.minus(policy.lookBack()).atOffset(java.time.ZoneOffset.UTC))
+              .getResultList();
+      history =
+          rows.stream()
+              .map(
+                  r ->
+                      new MonitoredPayment(
+                          ((Number) r[0]).longValue(), ((String) r[1]).trim(), instant(r[2])))
+              .toList();
+    }
+    return MonitoringRules.evaluate(
+        new MonitoredPayment(payment.amountMinor(), payment.currency(), now), history, policy);
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof java.time.OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    if (value instanceof java.time.Instant i) {
+      return i;
+    }
+    throw new IllegalStateException("unexpected time " + value.getClass());
+  }
+
+  private MonitoringPolicy monitoringPolicy() {
+    java.util.Map<String, Long> large = new java.util.HashMap<>();
+    for (String pair : largeAmounts.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        large.put(
+            pair.substring(0, eq).trim().toUpperCase(Locale.ROOT),
+            Long.parseLong(pair.substring(eq + 1).trim()));
+      }
+    }
+    return new MonitoringPolicy(
+        large,
+        velocityCount,
+        velocityWindow,
+        structuringCount,
+        structuringShare,
+        structuringWindow);
   }
 
   private Set<String> countries() {

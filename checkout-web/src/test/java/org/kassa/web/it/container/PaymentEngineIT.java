@@ -103,7 +103,9 @@ class PaymentEngineIT {
                 "api/v1/payments",
                 "{\"amount\":1999,\"currency\":\"EUR\",\"payment_method\":\""
                     + token
-                    + "\",\"customer\":\"cus_42\",\"capture_method\":\""
+                    + "\",\"customer\":\"cus_"
+                    + UUID.randomUUID()
+                    + "\",\"capture_method\":\""
                     + capture
                     + "\"}",
                 key);
@@ -246,14 +248,13 @@ class PaymentEngineIT {
   @Test
   void aReplayAnswersTheStoredResponseAndAnotherBodyIsRefused() {
     String key = "order-" + UUID.randomUUID();
-    JsonObject first = pay("pm_card_visa", "automatic", key);
-    ApiClient.Answer replay =
-        api()
-            .post(
-                "api/v1/payments",
-                "{\"amount\":1999,\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\","
-                    + "\"customer\":\"cus_42\",\"capture_method\":\"automatic\"}",
-                key);
+    String body =
+        "{\"amount\":1999,\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\","
+            + "\"customer\":\"cus_42\",\"capture_method\":\"automatic\"}";
+    ApiClient.Answer created = api().post("api/v1/payments", body, key);
+    assertEquals(201, created.status(), created.body());
+    JsonObject first = created.json();
+    ApiClient.Answer replay = api().post("api/v1/payments", body, key);
     assertEquals(201, replay.status());
     assertTrue(replay.replayed());
     assertEquals(first.toString(), replay.body(), "the stored response, byte for byte");
@@ -889,6 +890,38 @@ class PaymentEngineIT {
         confirmation.confirm(newSession(900).id(), card("4242424242424242"), PAYER, "/pay/x");
     assertEquals(PaymentStatus.CAPTURED, ordinary.status());
     assertEquals("gate.allow", gateAction(ordinary.paymentId()));
+  }
+
+  @Test
+  void aSingleLargeAmountIsHeldForReviewByTransactionMonitoring() {
+    JsonObject large =
+        api()
+            .post(
+                "api/v1/payments",
+                "{\"amount\":1000000,\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\","
+                    + "\"customer\":\"cus_big_spender\"}",
+                null)
+            .json();
+    assertEquals("authorized", large.getString("status"), large.toString());
+    String reasons =
+        compliance().get("api/v1/compliance/cases").json().getJsonArray("data").stream()
+            .map(v -> v.asJsonObject())
+            .filter(c -> c.getString("id").equals(large.getString("review_case")))
+            .findFirst()
+            .orElseThrow()
+            .getString("reasons");
+    assertTrue(reasons.contains("large_amount amount=1000000 EUR threshold=1000000"), reasons);
+    JsonObject justBelow =
+        api()
+            .post(
+                "api/v1/payments",
+                "{\"amount\":999999,\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\","
+                    + "\"customer\":\"cus_"
+                    + UUID.randomUUID()
+                    + "\"}",
+                null)
+            .json();
+    assertEquals("captured", justBelow.getString("status"));
   }
 
   @Test
