@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -102,12 +101,7 @@ public class CheckoutSessionResource {
     JsonFields json = JsonFields.parse(body);
     NewCheckoutSession command = read(json);
     Map<String, String> errors = new LinkedHashMap<>(json.errors());
-    for (ConstraintViolation<NewCheckoutSession> v : validator.validate(command)) {
-      String field = ProblemMappers.jsonPath(v.getPropertyPath());
-      if (!errors.containsKey(field)) {
-        errors.merge(field, v.getMessage(), (a, b) -> a + "; " + b);
-      }
-    }
+    ProblemMappers.addViolations(errors, validator.validate(command));
     if (!errors.isEmpty()) {
       return Problem.invalid(errors);
     }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -106,9 +105,7 @@ public class DisputeResource {
     }
     NewEvidence evidence = new NewEvidence(json.string("text"), files);
     Map<String, String> errors = new LinkedHashMap<>(json.errors());
-    for (ConstraintViolation<NewEvidence> v : validator.validate(evidence)) {
-      errors.putIfAbsent(ProblemMappers.jsonPath(v.getPropertyPath()), v.getMessage());
-    }
+    ProblemMappers.addViolations(errors, validator.validate(evidence));
     if (!errors.isEmpty()) {
       return Problem.invalid(errors);
     }

@@ -37,10 +37,8 @@ public class MerchantAuthentication implements ContainerRequestFilter {
       authenticateComplianceClient(request, header);
       return;
     }
-    Optional<Merchant> merchant =
-        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? merchants.authenticate(header.substring(7).trim())
-            : Optional.empty();
+    String key = bearer(header);
+    Optional<Merchant> merchant = key == null ? Optional.empty() : merchants.authenticate(key);
     if (merchant.isEmpty()) {
       request.abortWith(
           jakarta.ws.rs.core.Response.fromResponse(
@@ -60,10 +58,7 @@ public class MerchantAuthentication implements ContainerRequestFilter {
 
   /** The screening API takes compliance keys only: a merchant's key is not enough. */
   private void authenticateComplianceClient(ContainerRequestContext request, String header) {
-    String key =
-        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? header.substring(7).trim()
-            : null;
+    String key = bearer(header);
     Optional<ComplianceApiKey> client = complianceKeys.authenticate(key);
     if (client.isPresent()) {
       request.setProperty(COMPLIANCE_CLIENT, client.get());
@@ -87,6 +82,13 @@ public class MerchantAuthentication implements ContainerRequestFilter {
                     "Send a compliance API key as 'Authorization: Bearer <key>'."))
             .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kassa-compliance\"")
             .build());
+  }
+
+  /** The key in an {@code Authorization: Bearer <key>} header, or null without one. */
+  private static String bearer(String header) {
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? header.substring(7).trim()
+        : null;
   }
 
   /** The compliance system this request was authenticated as. */

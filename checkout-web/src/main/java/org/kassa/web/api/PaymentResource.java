@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -101,9 +100,7 @@ public class PaymentResource {
     if (capture != null && captureMethod.isEmpty()) {
       errors.put("capture_method", "must be automatic or manual");
     }
-    for (ConstraintViolation<NewPayment> v : validator.validate(command)) {
-      errors.putIfAbsent(ProblemMappers.jsonPath(v.getPropertyPath()), v.getMessage());
-    }
+    ProblemMappers.addViolations(errors, validator.validate(command));
     if (!errors.isEmpty()) {
       return Problem.invalid(errors);
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -76,6 +77,16 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(ConstraintViolationException e) {
       return Problem.invalid(fieldErrors(e));
+    }
+  }
+
+  /**
+   * Adds Bean Validation's findings about a request to the type errors already found, one message
+   * per field: a field already wrong in type keeps that message.
+   */
+  static <T> void addViolations(Map<String, String> errors, Set<ConstraintViolation<T>> found) {
+    for (ConstraintViolation<T> v : found) {
+      errors.putIfAbsent(jsonPath(v.getPropertyPath()), v.getMessage());
     }
   }
 

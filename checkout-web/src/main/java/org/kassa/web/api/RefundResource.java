@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -84,9 +83,7 @@ public class RefundResource {
     if (reasonName != null && reason == null) {
       errors.put("reason", "must be one of duplicate, fraudulent, requested_by_customer");
     }
-    for (ConstraintViolation<NewRefund> v : validator.validate(command)) {
-      errors.putIfAbsent(ProblemMappers.jsonPath(v.getPropertyPath()), v.getMessage());
-    }
+    ProblemMappers.addViolations(errors, validator.validate(command));
     if (!errors.isEmpty()) {
       return Problem.invalid(errors);
     }

@@ -24,7 +24,6 @@ import org.kassa.payment.refund.RefundStatus;
 import org.kassa.payment.refund.Refunds;
 import org.kassa.payment.webhook.GatewayCallbacks;
 import org.kassa.web.i18n.MoneyFormat;
-import org.kassa.web.security.ConsoleUser;
 import org.kassa.web.security.ConsoleUsers;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.cdi.ViewScoped;
@@ -69,7 +68,7 @@ public class PaymentDetailConsole implements Serializable {
 
   @PostConstruct
   void init() {
-    merchantId = users.find(user()).flatMap(ConsoleUser::merchantId).orElse("");
+    merchantId = users.merchantIdOf(user());
     load();
   }
 

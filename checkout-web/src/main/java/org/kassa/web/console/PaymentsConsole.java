@@ -12,7 +12,6 @@ import org.kassa.payment.payment.Payment;
 import org.kassa.payment.payment.PaymentStatus;
 import org.kassa.payment.payment.Payments;
 import org.kassa.web.i18n.MoneyFormat;
-import org.kassa.web.security.ConsoleUser;
 import org.kassa.web.security.ConsoleUsers;
 import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Faces;
@@ -37,11 +36,7 @@ public class PaymentsConsole implements Serializable {
 
   @PostConstruct
   void init() {
-    merchantId =
-        users
-            .find(securityContext.getCallerPrincipal().getName())
-            .flatMap(ConsoleUser::merchantId)
-            .orElse("");
+    merchantId = users.merchantIdOf(securityContext.getCallerPrincipal().getName());
     model = new PaymentsModel();
   }
 

@@ -10,7 +10,6 @@ import org.kassa.payment.BusinessException;
 import org.kassa.payment.webhook.MerchantWebhooks;
 import org.kassa.payment.webhook.WebhookActivity;
 import org.kassa.payment.webhook.WebhookEndpoint;
-import org.kassa.web.security.ConsoleUser;
 import org.kassa.web.security.ConsoleUsers;
 import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Messages;
@@ -33,11 +32,7 @@ public class WebhooksConsole implements Serializable {
 
   @PostConstruct
   void init() {
-    merchantId =
-        users
-            .find(securityContext.getCallerPrincipal().getName())
-            .flatMap(ConsoleUser::merchantId)
-            .orElse("");
+    merchantId = users.merchantIdOf(securityContext.getCallerPrincipal().getName());
     load();
   }
 

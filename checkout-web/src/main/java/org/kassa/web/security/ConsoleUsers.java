@@ -33,6 +33,11 @@ public class ConsoleUsers {
   }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  /** The merchant a console user works for, or "" for one who works for none (an officer). */
+  public String merchantIdOf(String username) {
+    return find(username).flatMap(ConsoleUser::merchantId).orElse("");
+  }
+
   public Optional<ConsoleUser> find(String username) {
     return username == null
         ? Optional.empty()

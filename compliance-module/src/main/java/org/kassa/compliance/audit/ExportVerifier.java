@@ -70,7 +70,7 @@ public final class ExportVerifier {
     PublicKey key = null;
     HashChain.ChainHeadState anchor = null;
     HashChain.ChainHeadState end = null;
-    List<Event> events = new ArrayList<>();
+    List<HashChain.Event> events = new ArrayList<>();
     List<List<String>> checkpoints = new ArrayList<>();
     try {
       for (int i = 1; i < lines.size(); i++) {
@@ -80,7 +80,7 @@ public final class ExportVerifier {
               key = CheckpointSignature.publicKey(trustedKey != null ? trustedKey : f.get(1));
           case "anchor" ->
               anchor = new HashChain.ChainHeadState(Long.parseLong(f.get(1)), f.get(2));
-          case "event" -> events.add(Event.of(f));
+          case "event" -> events.add(event(f));
           case "checkpoint" -> checkpoints.add(f);
           case "end" -> end = new HashChain.ChainHeadState(Long.parseLong(f.get(1)), f.get(2));
           default -> {
@@ -121,37 +121,22 @@ public final class ExportVerifier {
     return new Result(true, events.size(), verified, null);
   }
 
-  /** An exported event. */
-  record Event(
-      long seq,
-      Instant occurredAt,
-      String actor,
-      String action,
-      String objectType,
-      String objectId,
-      String outcome,
-      String subjectRef,
-      String detail,
-      String prevHash,
-      String hash)
-      implements HashChain.ChainedEvent {
-
-    static Event of(List<String> f) {
-      if (f.size() != 12) {
-        throw new IllegalArgumentException("an event line has 12 fields, not " + f.size());
-      }
-      return new Event(
-          Long.parseLong(f.get(1)),
-          AuditExportFormat.fromMicros(Long.parseLong(f.get(2))),
-          f.get(3),
-          f.get(4),
-          f.get(5),
-          f.get(6),
-          f.get(7),
-          f.get(8),
-          f.get(9),
-          f.get(10),
-          f.get(11));
+  /** An event line: {@code event} and its eleven fields. */
+  private static HashChain.Event event(List<String> f) {
+    if (f.size() != 12) {
+      throw new IllegalArgumentException("an event line has 12 fields, not " + f.size());
     }
+    return new HashChain.Event(
+        Long.parseLong(f.get(1)),
+        AuditExportFormat.fromMicros(Long.parseLong(f.get(2))),
+        f.get(3),
+        f.get(4),
+        f.get(5),
+        f.get(6),
+        f.get(7),
+        f.get(8),
+        f.get(9),
+        f.get(10),
+        f.get(11));
   }
 }

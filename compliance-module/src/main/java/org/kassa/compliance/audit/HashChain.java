@@ -138,6 +138,24 @@ public final class HashChain {
     String hash();
   }
 
+  /**
+   * An event as it stands outside the database: read from an export, or built by a benchmark. The
+   * stored entity ({@link AuditEvent}) is the other implementation.
+   */
+  public record Event(
+      long seq,
+      Instant occurredAt,
+      String actor,
+      String action,
+      String objectType,
+      String objectId,
+      String outcome,
+      String subjectRef,
+      String detail,
+      String prevHash,
+      String hash)
+      implements ChainedEvent {}
+
   /** Where the trail says the chain ends. */
   public record ChainHeadState(long lastSeq, String lastHash) {}
 }

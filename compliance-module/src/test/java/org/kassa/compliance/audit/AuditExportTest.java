@@ -32,12 +32,12 @@ class AuditExportTest {
   }
 
   /** A chain of {@code n} events; details with tabs, newlines and a null, to test escaping. */
-  private static List<ExportVerifier.Event> chain(int n) {
-    List<ExportVerifier.Event> events = new ArrayList<>();
+  private static List<HashChain.Event> chain(int n) {
+    List<HashChain.Event> events = new ArrayList<>();
     String prev = HashChain.GENESIS;
     for (int i = 1; i <= n; i++) {
-      ExportVerifier.Event unsigned =
-          new ExportVerifier.Event(
+      HashChain.Event unsigned =
+          new HashChain.Event(
               i,
               T0.plusSeconds(i),
               "merchant:mer_demo",
@@ -51,7 +51,7 @@ class AuditExportTest {
               null);
       String hash = HashChain.hash(prev, unsigned);
       events.add(
-          new ExportVerifier.Event(
+          new HashChain.Event(
               i,
               unsigned.occurredAt(),
               unsigned.actor(),
@@ -68,7 +68,7 @@ class AuditExportTest {
     return events;
   }
 
-  private AuditCheckpoint checkpoint(ExportVerifier.Event e, java.security.PrivateKey key) {
+  private AuditCheckpoint checkpoint(HashChain.Event e, java.security.PrivateKey key) {
     Instant at = T0.plusSeconds(3600);
     return new AuditCheckpoint(
         e.seq(),
@@ -78,8 +78,8 @@ class AuditExportTest {
         CheckpointSignature.sign(key, e.seq(), e.hash(), at));
   }
 
-  private String export(List<ExportVerifier.Event> events, int from, int to) {
-    List<ExportVerifier.Event> range = events.subList(from - 1, to);
+  private String export(List<HashChain.Event> events, int from, int to) {
+    List<HashChain.Event> range = events.subList(from - 1, to);
     String anchor = from == 1 ? HashChain.GENESIS : events.get(from - 2).hash();
     return AuditExportFormat.write(
         publicKey,
@@ -92,7 +92,7 @@ class AuditExportTest {
 
   @Test
   void aRangeVerifiesOfflineAgainstTheDeploymentsKey() {
-    List<ExportVerifier.Event> events = chain(40);
+    List<HashChain.Event> events = chain(40);
     ExportVerifier.Result result = ExportVerifier.verify(export(events, 11, 30), publicKey);
     assertThat(result.valid()).as(String.valueOf(result.problem())).isTrue();
     assertThat(result.events()).isEqualTo(20);
@@ -122,7 +122,7 @@ class AuditExportTest {
 
   @Test
   void aDeletedReorderedOrRecomputedEventIsDetected() {
-    List<ExportVerifier.Event> events = chain(20);
+    List<HashChain.Event> events = chain(20);
     String good = export(events, 1, 20);
     List<String> lines = new ArrayList<>(good.lines().toList());
     List<String> deleted = new ArrayList<>(lines);
@@ -135,11 +135,11 @@ class AuditExportTest {
 
     // Rewriting an event and every hash after it keeps the chain consistent, but the signed
     // checkpoints no longer match: the signature is what an attacker cannot recompute.
-    List<ExportVerifier.Event> forged = new ArrayList<>(events.subList(0, 4));
+    List<HashChain.Event> forged = new ArrayList<>(events.subList(0, 4));
     String prev = forged.get(3).hash();
-    for (ExportVerifier.Event e : events.subList(4, 20)) {
-      ExportVerifier.Event changed =
-          new ExportVerifier.Event(
+    for (HashChain.Event e : events.subList(4, 20)) {
+      HashChain.Event changed =
+          new HashChain.Event(
               e.seq(),
               e.occurredAt(),
               e.actor(),
@@ -153,7 +153,7 @@ class AuditExportTest {
               null);
       String hash = HashChain.hash(prev, changed);
       forged.add(
-          new ExportVerifier.Event(
+          new HashChain.Event(
               e.seq(),
               e.occurredAt(),
               e.actor(),
@@ -179,7 +179,7 @@ class AuditExportTest {
 
   @Test
   void aCheckpointSignedWithAnotherKeyIsRefusedWhenTheTrustedKeyIsGiven() {
-    List<ExportVerifier.Event> events = chain(10);
+    List<HashChain.Event> events = chain(10);
     KeyPair other = generate();
     String otherKey = Base64.getEncoder().encodeToString(other.getPublic().getEncoded());
     String byOther =

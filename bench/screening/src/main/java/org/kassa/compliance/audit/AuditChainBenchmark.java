@@ -24,31 +24,16 @@ public class AuditChainBenchmark {
 
   static final int CHAIN = 100_000;
 
-  /** An event as the chain covers it. */
-  record Event(
-      long seq,
-      Instant occurredAt,
-      String actor,
-      String action,
-      String objectType,
-      String objectId,
-      String outcome,
-      String subjectRef,
-      String detail,
-      String prevHash,
-      String hash)
-      implements HashChain.ChainedEvent {}
-
-  private final List<Event> chain = new ArrayList<>(CHAIN);
+  private final List<HashChain.Event> chain = new ArrayList<>(CHAIN);
   private HashChain.ChainHeadState head;
-  private Event next;
+  private HashChain.Event next;
 
   @Setup(Level.Trial)
   public void build() {
     String prev = HashChain.GENESIS;
     Instant t = Instant.parse("2026-11-26T00:00:00Z");
     for (int i = 1; i <= CHAIN; i++) {
-      Event unsigned = event(i, t.plusMillis(i), prev, null);
+      HashChain.Event unsigned = event(i, t.plusMillis(i), prev, null);
       String hash = HashChain.hash(prev, unsigned);
       chain.add(event(i, unsigned.occurredAt(), prev, hash));
       prev = hash;
@@ -57,8 +42,8 @@ public class AuditChainBenchmark {
     next = event(CHAIN + 1, t.plusMillis(CHAIN + 1), prev, null);
   }
 
-  private static Event event(long seq, Instant at, String prev, String hash) {
-    return new Event(
+  private static HashChain.Event event(long seq, Instant at, String prev, String hash) {
+    return new HashChain.Event(
         seq,
         at,
         "merchant:mer_demo",
