@@ -56,6 +56,7 @@ public class CheckoutSessionResource {
   private static final Set<String> LINE_ITEM_FIELDS = Set.of("name", "quantity", "unit_amount");
 
   @Inject private CheckoutSessions sessions;
+  @Inject private org.kassa.payment.privacy.PaymentPersonalData personalData;
   @Inject private Payments payments;
   @Inject private Validator validator;
   @Inject private HostedPageLinks links;
@@ -191,8 +192,8 @@ public class CheckoutSessionResource {
             .add("created_at", session.createdAt().toString())
             .add("expires_at", session.expiresAt().toString());
     session.locale().ifPresentOrElse(l -> out.add("locale", l), () -> out.addNull("locale"));
-    session
-        .customerEmail()
+    personalData
+        .customerEmail(session)
         .ifPresentOrElse(e -> out.add("customer_email", e), () -> out.addNull("customer_email"));
     if (paid) {
       out.add("payment_id", session.paymentId().orElseThrow());

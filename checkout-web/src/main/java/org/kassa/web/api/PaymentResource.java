@@ -51,6 +51,7 @@ public class PaymentResource {
   @Inject private Payments payments;
   @Inject private PaymentConfirmation confirmation;
   @Inject private PaymentCaptures captures;
+  @Inject private org.kassa.payment.privacy.PaymentPersonalData personalData;
   @Inject private Validator validator;
   @Context private ContainerRequestContext request;
 
@@ -151,7 +152,9 @@ public class PaymentResource {
     }
     List<Payment> page = payments.pageAfter(merchantId(), filter, startingAfter, size + 1);
     JsonArrayBuilder data = Json.createArrayBuilder();
-    page.stream().limit(size).forEach(p -> data.add(PaymentRepresentation.of(p)));
+    page.stream()
+        .limit(size)
+        .forEach(p -> data.add(PaymentRepresentation.of(p, personalData.payer(p))));
     return Response.ok(
             Json.createObjectBuilder()
                 .add("object", "list")
@@ -236,7 +239,8 @@ public class PaymentResource {
   }
 
   private String representation(String paymentId) {
-    return PaymentRepresentation.of(payments.get(merchantId(), paymentId)).toString();
+    Payment payment = payments.get(merchantId(), paymentId);
+    return PaymentRepresentation.of(payment, personalData.payer(payment)).toString();
   }
 
   private String merchantId() {

@@ -67,7 +67,10 @@ public class PayPage implements Serializable {
   private String lang;
 
   @Inject private CheckoutSessions sessions;
+  @Inject private org.kassa.payment.privacy.PaymentPersonalData personalData;
   @Inject private PaymentConfirmation confirmation;
+  @Inject private org.kassa.compliance.consent.Consents consents;
+  @Inject private org.kassa.payment.payment.Payments payments;
 
   private transient Clock clock = Clock.systemUTC();
 
@@ -77,6 +80,16 @@ public class PayPage implements Serializable {
   private String successRedirect;
   private String paymentId;
   private String declineMessage;
+
+  /** The purposes shown, in the page's language: the terms, and unticked optional boxes. */
+  private java.util.List<org.kassa.compliance.consent.ConsentOffer> consentOffers =
+      java.util.List.of();
+
+  /** The optional purposes the shopper ticked. */
+  private final java.util.Map<String, Boolean> consentTicked = new java.util.HashMap<>();
+
+  /** The optional purposes the payer has granted, which the result page lets them withdraw. */
+  private java.util.List<org.kassa.compliance.consent.ConsentOffer> grantedConsents;
 
   @Email
   @Size(max = 254)
@@ -116,7 +129,8 @@ public class PayPage implements Serializable {
       step = Step.NOT_FOUND;
       return;
     }
-    email = session.customerEmail().orElse(null);
+    email = personalData.customerEmail(session).orElse(null);
+    consentOffers = consents.offers(locale);
     order = orderView(session);
     if (session.statusAt(now()) == CheckoutStatus.OPEN && session.paymentId().isPresent()) {
       // Back from 3-D Secure (or a reload while processing): ask the gateway where it stands.
@@ -196,7 +210,9 @@ public class PayPage implements Serializable {
               sessionId,
               checked.card(),
               new Payer(checked.card().holderName(), email),
-              Faces.getRequestContextPath() + "/pay/" + sessionId);
+              Faces.getRequestContextPath() + "/pay/" + sessionId,
+              consentChoices());
+      grantedConsents = null;
       paymentId = result.paymentId();
       if (result.status() == PaymentStatus.REQUIRES_ACTION && result.action().isPresent()) {
         String action = result.action().get();
@@ -228,6 +244,52 @@ public class PayPage implements Serializable {
       cardNumber = null; // never kept in the view state longer than the request
       cvc = null;
     }
+  }
+
+  /** The terms shown (accepted by paying) and the optional boxes ticked, as shown. */
+  private java.util.List<org.kassa.compliance.consent.ConsentChoice> consentChoices() {
+    return consentOffers.stream()
+        .filter(o -> o.required() || Boolean.TRUE.equals(consentTicked.get(o.purpose())))
+        .map(org.kassa.compliance.consent.ConsentOffer::choice)
+        .toList();
+  }
+
+  /** Withdraws a consent given with this payment: one click, as granting was. */
+  public void withdraw(String purpose) {
+    Optional<String> subject = payerSubject();
+    if (subject.isPresent()
+        && consents.withdraw(subject.get(), purpose, "hosted_page").isPresent()) {
+      Messages.addGlobalInfo(text("consent.withdrawn"));
+    }
+    grantedConsents = null;
+  }
+
+  public java.util.List<org.kassa.compliance.consent.ConsentOffer> getConsentOffers() {
+    return consentOffers;
+  }
+
+  public java.util.Map<String, Boolean> getConsentTicked() {
+    return consentTicked;
+  }
+
+  /** The optional purposes the payer has granted (from the ledger), in the page's wording. */
+  public java.util.List<org.kassa.compliance.consent.ConsentOffer> getGrantedConsents() {
+    if (grantedConsents == null) {
+      Optional<String> subject = payerSubject();
+      grantedConsents =
+          subject.isEmpty()
+              ? java.util.List.of()
+              : consentOffers.stream()
+                  .filter(o -> !o.required() && consents.granted(subject.get(), o.purpose()))
+                  .toList();
+    }
+    return grantedConsents;
+  }
+
+  private Optional<String> payerSubject() {
+    return paymentId == null
+        ? Optional.empty()
+        : payments.find(paymentId).flatMap(org.kassa.payment.payment.Payment::subjectRef);
   }
 
   private static void redirect(String url) {

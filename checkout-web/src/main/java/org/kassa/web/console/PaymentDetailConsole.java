@@ -162,8 +162,7 @@ public class PaymentDetailConsole implements Serializable {
   }
 
   private static String text(String key) {
-    return java.util.ResourceBundle.getBundle("org.kassa.web.i18n.messages", Faces.getLocale())
-        .getString(key);
+    return org.kassa.web.i18n.ConsoleText.get(key);
   }
 
   public Payment getPayment() {

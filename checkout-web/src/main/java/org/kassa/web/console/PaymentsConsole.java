@@ -27,6 +27,7 @@ public class PaymentsConsole implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private Payments payments;
+  @Inject private org.kassa.payment.privacy.PaymentPersonalData personalData;
   @Inject private ConsoleUsers users;
   @Inject private SecurityContext securityContext;
 
@@ -70,7 +71,7 @@ public class PaymentsConsole implements Serializable {
 
   /** The payer's email, or name when they gave none. */
   public String customer(Payment payment) {
-    return payment.payer().map(p -> p.emailAddress().orElse(p.name())).orElse("");
+    return personalData.payer(payment).map(p -> p.emailAddress().orElse(p.name())).orElse("");
   }
 
   public List<PaymentStatus> getStatuses() {

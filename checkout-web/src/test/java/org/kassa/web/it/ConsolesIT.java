@@ -234,4 +234,85 @@ class ConsolesIT {
     assertThat(forbidden.status()).isEqualTo(403);
     assertThat(forbidden.document().select("#error-heading").text()).isEqualTo("Access denied");
   }
+
+  @Test
+  void aShoppersConsentIsInTheLedgerAndAnOfficerAnswersTheirAccessRequest() {
+    String email = "rosa." + System.nanoTime() + "@example.org";
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    JsonObject session = api.createSession(1900, "EUR", "de");
+    PageClient shopper = new PageClient("de");
+    URI page = URI.create(session.getString("url"));
+    PageClient.Page form = shopper.get(page);
+    org.jsoup.nodes.Element marketing =
+        form.document().select("input[data-purpose=marketing]").first();
+    assertThat(marketing).as("an optional purpose is offered").isNotNull();
+    assertThat(marketing.hasAttr("checked")).as("and not ticked").isFalse();
+    assertThat(form.document().select(".consent-terms").text()).contains("Verkaufsbedingungen");
+    java.util.Map<String, String> fields =
+        new java.util.HashMap<>(MerchantApiIT.HostedPageForms.card("4242424242424242", "123"));
+    fields.put("email", email);
+    fields.put(marketing.attr("name"), "on");
+    PageClient.Page result = shopper.submit(page, form, "pay", fields);
+    org.jsoup.nodes.Element withdraw =
+        result.document().select("#consents-given input[data-purpose=marketing]").first();
+    assertThat(withdraw).as("the result page offers to withdraw what was granted").isNotNull();
+
+    PageClient officer = new PageClient("en");
+    officer.login(uri(""), KassaDeployment.DEMO_OFFICER_USER, KassaDeployment.DEMO_PASSWORD);
+    PageClient.Page privacy = officer.get(uri("compliance/privacy"));
+    assertThat(privacy.status()).isEqualTo(200);
+    PageClient.Page lookedUp =
+        officer.submit(
+            action(privacy, "consents"),
+            privacy,
+            "consents",
+            java.util.Map.of("consents:consent-email", email, "consents:look-up", "x"));
+    assertThat(lookedUp.document().select(".consent-purpose").eachText())
+        .contains("terms", "marketing");
+    assertThat(lookedUp.document().select("#consents\\:consent-table").text())
+        .contains("Schicken Sie mir");
+
+    PageClient.Page received =
+        officer.submit(
+            action(lookedUp, "privacy"),
+            lookedUp,
+            "privacy",
+            java.util.Map.of(
+                "privacy:kind", "ACCESS",
+                "privacy:identifier-kind", "EMAIL",
+                "privacy:identifier", email,
+                "privacy:receive", "x"));
+    java.util.regex.Matcher id =
+        java.util.regex.Pattern.compile("dsr_[A-Za-z0-9]+")
+            .matcher(received.document().select("#privacy\\:messages").text());
+    assertThat(id.find()).as(received.document().text()).isTrue();
+    String requestId = id.group();
+    org.jsoup.nodes.Element row =
+        received.document().select("tr:has(.request-id:containsOwn(" + requestId + "))").first();
+    assertThat(row.select(".request-status").text()).isEqualTo("received");
+    assertThat(row.select("input.export")).as("no export before verification").isEmpty();
+    PageClient.Page verified =
+        officer.submit(
+            action(received, "requests"),
+            received,
+            "requests",
+            java.util.Map.of(
+                "requests:note",
+                "reply from the address on file",
+                row.select("input.verify").attr("name"),
+                "x"));
+    org.jsoup.nodes.Element ready =
+        verified.document().select("tr:has(.request-id:containsOwn(" + requestId + "))").first();
+    assertThat(ready.select(".request-status").text()).isEqualTo("identity_verified");
+    PageClient.Page export =
+        officer.submit(
+            action(verified, "requests"),
+            verified,
+            "requests",
+            java.util.Map.of(ready.select("input.export").attr("name"), "x"));
+    assertThat(export.header("Content-Disposition"))
+        .as("%s %s", export.status(), export.body())
+        .contains(".json");
+    assertThat(export.body()).contains(email).contains("\"marketing\"");
+  }
 }

@@ -347,6 +347,57 @@ class MerchantApiIT {
     assertThat(compliance.get("api/v1/payments").status()).isEqualTo(401);
   }
 
+  @Test
+  void dataSubjectRequestsFollowTheirWorkflowWithTheLegalDeadline() {
+    ApiClient compliance = compliance();
+    String path = "api/v1/compliance/data-subject-requests";
+    JsonObject invalid =
+        compliance.post(path, "{\"kind\":\"forget\",\"email\":\"x\"}", null).json();
+    assertThat(invalid.getJsonObject("errors").getString("kind")).contains("access or erasure");
+    assertThat(invalid.getJsonObject("errors").getString("email")).contains("email address");
+    assertThat(compliance.post(path, "{\"kind\":\"access\",\"customer\":\"c1\"}", null).status())
+        .as("a customer id needs its merchant")
+        .isEqualTo(400);
+    assertThat(
+            new ApiClient(base, KassaDeployment.DEMO_API_KEY)
+                .post(path, "{\"kind\":\"access\",\"email\":\"a@example.com\"}", null)
+                .status())
+        .as("a merchant's key is not a compliance key")
+        .isEqualTo(403);
+
+    ApiClient.Answer created =
+        compliance.post(
+            path,
+            "{\"kind\":\"erasure\",\"email\":\"nobody." + System.nanoTime() + "@example.org\"}",
+            null);
+    assertThat(created.status()).isEqualTo(201);
+    JsonObject request = created.json();
+    assertThat(request.getString("status")).isEqualTo("received");
+    assertThat(request.getString("subject")).startsWith("sub_");
+    assertThat(request.toString()).doesNotContain("@example.org");
+    java.time.Instant received = java.time.Instant.parse(request.getString("received_at"));
+    assertThat(java.time.Instant.parse(request.getString("due_at")))
+        .isEqualTo(received.atOffset(java.time.ZoneOffset.UTC).plusMonths(1).toInstant());
+    String id = request.getString("id");
+
+    assertThat(compliance.post(path + "/" + id + "/fulfil", "", null).status())
+        .as("not before the identity is verified")
+        .isEqualTo(409);
+    assertThat(compliance.post(path + "/" + id + "/verify", "{}", null).status()).isEqualTo(400);
+    assertThat(
+            compliance
+                .post(path + "/" + id + "/verify", "{\"method\":\"signed letter\"}", null)
+                .json()
+                .getString("status"))
+        .isEqualTo("identity_verified");
+    JsonObject done = compliance.post(path + "/" + id + "/fulfil", "", null).json();
+    assertThat(done.getString("erasure")).contains("payments=0").contains("keys_shredded=0");
+    assertThat(done.getJsonObject("request").getString("status")).isEqualTo("done");
+    assertThat(compliance.post(path + "/" + id + "/reject", "{\"reason\":\"late\"}", null).status())
+        .isEqualTo(409);
+    assertThat(compliance.get(path + "/dsr_unknown").status()).isEqualTo(404);
+  }
+
   private ApiClient compliance() {
     return new ApiClient(base, org.kassa.web.security.KassaStartup.DEFAULT_COMPLIANCE_KEY);
   }

@@ -54,4 +54,15 @@ public class Pseudonymizer {
       throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
     }
   }
+
+  /**
+   * The pseudonymous id of a merchant's customer, known by the merchant's own customer id: scoped
+   * to the merchant, since two merchants' customer {@code 42} are different people.
+   */
+  public String customer(String merchantRef, String customerId) {
+    if (customerId == null || customerId.isBlank()) {
+      return null;
+    }
+    return pseudonym("customer:" + merchantRef + ":" + customerId);
+  }
 }

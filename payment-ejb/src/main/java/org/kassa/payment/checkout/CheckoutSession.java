@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.kassa.compliance.privacy.PersonalDataVault;
 import org.kassa.payment.money.CurrencyCode;
 import org.kassa.payment.money.Money;
 
@@ -55,8 +56,13 @@ public class CheckoutSession {
   @Column(name = "locale", length = 35)
   private String locale;
 
-  @Column(name = "customer_email", length = 254)
+  /** Sealed under the subject's key (compliance's PersonalDataVault), never plain. */
+  @Column(name = "customer_email", length = 1000)
   private String customerEmail;
+
+  /** The customer's pseudonymous id, when the merchant named the customer. */
+  @Column(name = "subject_ref", length = 40)
+  private String subjectRef;
 
   @Column(name = "success_url", nullable = false, length = 2048)
   private String successUrl;
@@ -86,8 +92,22 @@ public class CheckoutSession {
 
   protected CheckoutSession() {}
 
+  /**
+   * @param subjectRef the customer's pseudonymous id, or null when the merchant named no customer
+   * @param sealedCustomerEmail the customer's email sealed under the subject's key, or null
+   */
   CheckoutSession(
-      String id, String merchantId, NewCheckoutSession request, Instant now, long ttlSeconds) {
+      String id,
+      String merchantId,
+      NewCheckoutSession request,
+      String subjectRef,
+      String sealedCustomerEmail,
+      Instant now,
+      long ttlSeconds) {
+    if (sealedCustomerEmail != null
+        && (subjectRef == null || !PersonalDataVault.isSealed(sealedCustomerEmail))) {
+      throw new IllegalArgumentException("a customer's email is stored sealed only");
+    }
     this.id = id;
     this.merchantId = merchantId;
     this.currency = CurrencyCode.of(request.currency());
@@ -101,7 +121,8 @@ public class CheckoutSession {
       throw new IllegalArgumentException("line items add up to " + itemsTotal + ", not " + amount);
     }
     this.locale = request.locale();
-    this.customerEmail = request.customerEmail();
+    this.subjectRef = subjectRef;
+    this.customerEmail = sealedCustomerEmail;
     this.successUrl = request.successUrl();
     this.cancelUrl = request.cancelUrl();
     this.status = CheckoutStatus.OPEN;
@@ -129,8 +150,24 @@ public class CheckoutSession {
     return Optional.ofNullable(locale);
   }
 
-  public Optional<String> customerEmail() {
-    return Optional.ofNullable(customerEmail);
+  /** The customer's email as stored (sealed), or null. */
+  public String sealedCustomerEmail() {
+    return customerEmail;
+  }
+
+  public Optional<String> subjectRef() {
+    return Optional.ofNullable(subjectRef);
+  }
+
+  /**
+   * Erases the customer's email. The session's amounts, items and dates stay.
+   *
+   * @return whether there was one
+   */
+  public boolean erasePersonalData() {
+    boolean had = customerEmail != null;
+    this.customerEmail = null;
+    return had;
   }
 
   public String successUrl() {

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kassa.compliance.audit.AuditRecord;
 import org.kassa.compliance.audit.AuditTrail;
+import org.kassa.compliance.privacy.PersonalDataVault;
 import org.kassa.compliance.privacy.Pseudonymizer;
 import org.kassa.payment.InvalidRequestException;
 import org.kassa.payment.NotFoundException;
@@ -37,6 +38,7 @@ public class CheckoutSessions {
   @Inject private IdempotencyKeys idempotencyKeys;
   @Inject private AuditTrail audit;
   @Inject private Pseudonymizer pseudonymizer;
+  @Inject private PersonalDataVault vault;
 
   @Inject
   @ConfigProperty(name = "kassa.checkout.max-amount", defaultValue = "99999999")
@@ -55,9 +57,16 @@ public class CheckoutSessions {
       @Size(max = IdempotencyKeys.MAX_KEY_LENGTH) String idempotencyKey) {
     checkAcrossFields(request);
     int ttl = request.expiresInSeconds() == null ? DEFAULT_TTL_SECONDS : request.expiresInSeconds();
+    String subjectRef = pseudonymizer.pseudonym(request.customerEmail());
     CheckoutSession session =
         new CheckoutSession(
-            "cs_" + ApiKey.randomToken(24), merchantId, request, clock.instant(), ttl);
+            "cs_" + ApiKey.randomToken(24),
+            merchantId,
+            request,
+            subjectRef,
+            subjectRef == null ? null : vault.seal(subjectRef, request.customerEmail()),
+            clock.instant(),
+            ttl);
     em.persist(session);
     idempotencyKeys.bind(merchantId, idempotencyKey, "checkout_session", session.id());
     audit.append(
@@ -67,7 +76,7 @@ public class CheckoutSessions {
                 "checkout_session",
                 session.id(),
                 "open")
-            .withSubject(pseudonymizer.pseudonym(request.customerEmail()))
+            .withSubject(subjectRef)
             .withDetail("amount=" + session.amount()));
     LOG.info(
         () -> "event=checkout_session.created session=" + session.id() + " merchant=" + merchantId);

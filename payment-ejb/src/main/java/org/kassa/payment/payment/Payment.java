@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.kassa.compliance.privacy.PersonalDataVault;
 import org.kassa.payment.card.CardBrand;
 import org.kassa.payment.card.CardSummary;
 import org.kassa.payment.gateway.DeclineReason;
@@ -125,11 +126,16 @@ public class Payment {
   @Column(name = "amount_refund_pending", nullable = false)
   private long amountRefundPending;
 
-  @Column(name = "payer_name", length = 200)
+  /** Who paid: sealed under the subject's key (compliance's PersonalDataVault), never plain. */
+  @Column(name = "payer_name", length = 1000)
   private String payerName;
 
-  @Column(name = "payer_email", length = 254)
+  @Column(name = "payer_email", length = 1000)
   private String payerEmail;
+
+  /** The payer's pseudonymous id: what data subject requests and the audit trail know them by. */
+  @Column(name = "subject_ref", length = 40)
+  private String subjectRef;
 
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
@@ -149,7 +155,7 @@ public class Payment {
    * @param sessionId the checkout session it pays, or null for a server-side payment
    * @param card the card's brand, last four and expiry, when the method is a card
    * @param methodToken the saved payment method's token, or null for a card typed on the page
-   * @param payer who pays, or null when not known (off-session)
+   * @param subjectRef the payer's pseudonymous id
    * @param route the gateway chosen and its fee estimate
    * @param captureBefore when an authorization not captured by then is voided
    */
@@ -161,7 +167,7 @@ public class Payment {
       PaymentMethodType method,
       CardSummary card,
       String methodToken,
-      Payer payer,
+      String subjectRef,
       String customerId,
       CaptureMethod captureMethod,
       Route route,
@@ -184,10 +190,7 @@ public class Payment {
       this.cardExpYear = card.expYear();
     }
     this.methodToken = methodToken;
-    if (payer != null) {
-      this.payerName = payer.name();
-      this.payerEmail = payer.emailAddress().orElse(null);
-    }
+    this.subjectRef = subjectRef;
     this.customerId = customerId;
     this.captureMethod = captureMethod;
     this.gateway = route.gateway();
@@ -472,9 +475,51 @@ public class Payment {
     return gateway;
   }
 
-  /** Who paid, as entered on the hosted page. */
-  public Optional<Payer> payer() {
-    return payerName == null ? Optional.empty() : Optional.of(new Payer(payerName, payerEmail));
+  /** The payer's pseudonymous id. */
+  public Optional<String> subjectRef() {
+    return Optional.ofNullable(subjectRef);
+  }
+
+  /**
+   * Records who paid, as entered on the hosted page, sealed under the subject's key.
+   *
+   * @throws IllegalArgumentException if a value is not sealed: personal data is never stored plain
+   */
+  void recordPayer(String sealedName, String sealedEmail) {
+    if (!PersonalDataVault.isSealed(sealedName)
+        || (sealedEmail != null && !PersonalDataVault.isSealed(sealedEmail))) {
+      throw new IllegalArgumentException("a payer's details are stored sealed only");
+    }
+    this.payerName = sealedName;
+    this.payerEmail = sealedEmail;
+  }
+
+  /** The payer's name as stored (sealed), or null. */
+  public String sealedPayerName() {
+    return payerName;
+  }
+
+  /** The payer's email as stored (sealed), or null. */
+  public String sealedPayerEmail() {
+    return payerEmail;
+  }
+
+  /**
+   * Erases what identifies the payer on this payment: their details, the merchant's customer id and
+   * the saved method's token. Amounts, dates, statuses and the pseudonymous id stay, as the
+   * financial record the law requires.
+   *
+   * @return whether anything was erased
+   */
+  public boolean erasePersonalData(Instant now) {
+    boolean had = payerName != null || payerEmail != null || customerId != null;
+    this.payerName = null;
+    this.payerEmail = null;
+    this.customerId = null;
+    if (had) {
+      this.updatedAt = now.atOffset(ZoneOffset.UTC);
+    }
+    return had;
   }
 
   public Optional<String> gatewayReference() {

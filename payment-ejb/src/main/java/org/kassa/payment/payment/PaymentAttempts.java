@@ -10,11 +10,15 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kassa.compliance.consent.ConsentChoice;
+import org.kassa.compliance.consent.Consents;
 import org.kassa.compliance.gate.ComplianceGate;
 import org.kassa.compliance.gate.GateDecision;
 import org.kassa.compliance.gate.PaymentContext;
+import org.kassa.compliance.privacy.PersonalDataVault;
 import org.kassa.compliance.privacy.Pseudonymizer;
 import org.kassa.payment.NotFoundException;
 import org.kassa.payment.card.CardSummary;
@@ -42,6 +46,8 @@ public class PaymentAttempts {
 
   @Inject private PaymentStateMachine stateMachine;
   @Inject private Pseudonymizer pseudonymizer;
+  @Inject private PersonalDataVault vault;
+  @Inject private Consents consentLedger;
   @Inject private GatewayRouter router;
   @Inject private IdempotencyKeys idempotencyKeys;
   @Inject private ComplianceGate gate;
@@ -62,7 +68,8 @@ public class PaymentAttempts {
    *
    * @throws SessionNotPayableException if it is paid, expired or a payment is under way
    */
-  public Payment beginCheckout(String sessionId, Instrument instrument, Payer payer) {
+  public Payment beginCheckout(
+      String sessionId, Instrument instrument, Payer payer, List<ConsentChoice> consents) {
     Instant now = clock.instant();
     CheckoutSession session =
         em.find(CheckoutSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
@@ -89,26 +96,39 @@ public class PaymentAttempts {
       }
     }
     Route route = router.route(session.merchantId(), instrument.type(), session.amount(), null);
+    String id = newId();
+    // The payer is the subject: known by the email they typed, else the one the merchant gave,
+    // else (no email at all) by this payment alone.
+    String subjectRef =
+        payer
+            .emailAddress()
+            .map(pseudonymizer::pseudonym)
+            .or(session::subjectRef)
+            .orElseGet(() -> pseudonymizer.pseudonym("payment:" + id));
     Payment payment =
         new Payment(
-            newId(),
+            id,
             sessionId,
             session.merchantId(),
             session.amount(),
             instrument.type(),
             instrument.card(),
             instrument.token(),
-            payer,
+            subjectRef,
             null,
             CaptureMethod.AUTOMATIC,
             route,
             now.plus(captureWindow),
             now);
+    payment.recordPayer(
+        vault.seal(subjectRef, payer.name()),
+        vault.seal(subjectRef, payer.emailAddress().orElse(null)));
     em.persist(payment);
     session.attachAttempt(payment.id(), now);
-    String subject = payer.emailAddress().or(session::customerEmail).orElse(null);
-    String subjectRef = pseudonymizer.pseudonym(subject);
     stateMachine.created(payment, "shopper", subjectRef);
+    if (!consents.isEmpty()) {
+      consentLedger.grant(subjectRef, consents, "hosted_page");
+    }
     return assess(payment, payer.name(), null, subjectRef);
   }
 
@@ -123,6 +143,7 @@ public class PaymentAttempts {
       String idempotencyKey) {
     Instant now = clock.instant();
     Route route = router.route(merchantId, instrument.type(), amount, country);
+    String subjectRef = pseudonymizer.customer(merchantId, customerId);
     Payment payment =
         new Payment(
             newId(),
@@ -132,7 +153,7 @@ public class PaymentAttempts {
             instrument.type(),
             instrument.card(),
             instrument.token(),
-            null,
+            subjectRef,
             customerId,
             captureMethod,
             route,
@@ -140,7 +161,6 @@ public class PaymentAttempts {
             now);
     em.persist(payment);
     idempotencyKeys.bind(merchantId, idempotencyKey, "payment", payment.id());
-    String subjectRef = pseudonymizer.pseudonym(customerId);
     stateMachine.created(payment, "merchant:" + merchantId, subjectRef);
     return assess(payment, null, country, subjectRef);
   }

@@ -8,10 +8,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.kassa.compliance.consent.ConsentChoice;
 import org.kassa.payment.NotFoundException;
 import org.kassa.payment.card.CardDetails;
 import org.kassa.payment.gateway.AuthorizationRequest;
@@ -56,11 +58,27 @@ public class PaymentConfirmation {
       @NotNull CardDetails card,
       @NotNull @Valid Payer payer,
       @NotBlank String returnUrl) {
+    return confirm(sessionId, card, payer, returnUrl, List.of());
+  }
+
+  /**
+   * As above, recording the shopper's consents (the terms shown, the boxes ticked) in the payment's
+   * first transaction, under the payer's pseudonymous id.
+   *
+   * @param consents the exact wordings the shopper accepted
+   */
+  public PaymentResult confirm(
+      @NotBlank String sessionId,
+      @NotNull CardDetails card,
+      @NotNull @Valid Payer payer,
+      @NotBlank String returnUrl,
+      @NotNull List<@Valid ConsentChoice> consents) {
     Payment payment =
         attempts.beginCheckout(
             sessionId,
             new PaymentAttempts.Instrument(PaymentMethodType.CARD, card.summary(), null),
-            payer);
+            payer,
+            consents);
     return send(payment, new PaymentMethod.Card(card), returnUrl);
   }
 

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A payment as merchants see it, in the API and in webhook events alike: one shape, so that an
@@ -13,7 +14,20 @@ public final class PaymentRepresentation {
 
   private PaymentRepresentation() {}
 
+  /**
+   * The payment without who paid: merchants' webhook events carry no billing details, so that no
+   * personal data waits in the outbox; the API adds them ({@link #of(Payment, Optional)}).
+   */
   public static JsonObject of(Payment payment) {
+    return of(payment, Optional.empty());
+  }
+
+  /**
+   * The payment with who paid, as the API answers it.
+   *
+   * @param payer the payer's details, opened by the caller; empty when unknown or erased
+   */
+  public static JsonObject of(Payment payment, Optional<Payer> payer) {
     JsonObjectBuilder out =
         Json.createObjectBuilder()
             .add("id", payment.id())
@@ -52,14 +66,12 @@ public final class PaymentRepresentation {
                         .add("last4", card.lastFour())
                         .add("exp_month", card.expMonth())
                         .add("exp_year", card.expYear())));
-    payment
-        .payer()
-        .ifPresent(
-            payer -> {
-              JsonObjectBuilder billing = Json.createObjectBuilder().add("name", payer.name());
-              nullable(billing, "email", payer.emailAddress().orElse(null));
-              out.add("billing_details", billing);
-            });
+    payer.ifPresent(
+        who -> {
+          JsonObjectBuilder billing = Json.createObjectBuilder().add("name", who.name());
+          nullable(billing, "email", who.emailAddress().orElse(null));
+          out.add("billing_details", billing);
+        });
     nullable(out, "decline_code", payment.declineReason().map(r -> r.code()).orElse(null));
     if (payment.status() == PaymentStatus.REQUIRES_ACTION && payment.actionUrl().isPresent()) {
       out.add(

@@ -25,7 +25,7 @@ final class PaymentFixtures {
         PaymentMethodType.CARD,
         new CardSummary(CardBrand.VISA, "4242", 12, 2030),
         null,
-        new Payer("Ann", null),
+        "sub_test",
         null,
         capture,
         new Route("sandbox", Optional.empty()),

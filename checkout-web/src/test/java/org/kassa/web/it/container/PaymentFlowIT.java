@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -271,37 +270,7 @@ class PaymentFlowIT {
         PaymentStatus.CAPTURED,
         confirmation.confirm(session.id(), card(pan), PAYER, RETURN).status());
 
-    List<String> hits = new ArrayList<>();
-    try (Connection c = dataSource.getConnection()) {
-      DatabaseMetaData meta = c.getMetaData();
-      List<String[]> columns = new ArrayList<>();
-      try (ResultSet rs = meta.getColumns(null, null, "%", "%")) {
-        while (rs.next()) {
-          String schema = rs.getString("TABLE_SCHEM");
-          int type = rs.getInt("DATA_TYPE");
-          boolean text =
-              type == java.sql.Types.VARCHAR
-                  || type == java.sql.Types.CHAR
-                  || type == java.sql.Types.CLOB;
-          if (text && schema != null && (schema.equalsIgnoreCase("public"))) {
-            columns.add(new String[] {rs.getString("TABLE_NAME"), rs.getString("COLUMN_NAME")});
-          }
-        }
-      }
-      assertFalse(columns.isEmpty(), "the scan must see the application's tables");
-      for (String[] col : columns) {
-        String sql = "SELECT COUNT(*) FROM \"" + col[0] + "\" WHERE \"" + col[1] + "\" LIKE ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-          ps.setString(1, "%" + pan.substring(0, 10) + "%");
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            if (rs.getLong(1) > 0) {
-              hits.add(col[0] + "." + col[1]);
-            }
-          }
-        }
-      }
-    }
+    List<String> hits = DatabaseScan.columnsContaining(dataSource, pan.substring(0, 10));
     assertEquals(List.of(), hits);
   }
 
