@@ -58,6 +58,12 @@ public class KassaStartup {
   private String demoComplianceKey;
 
   @Inject
+  @ConfigProperty(
+      name = "kassa.privacy.master-key",
+      defaultValue = org.kassa.compliance.privacy.PersonalDataVault.DEMO_MASTER_KEY)
+  private String privacyMasterKey;
+
+  @Inject
   @ConfigProperty(name = "kassa.mode", defaultValue = "demo")
   private String mode;
 
@@ -80,6 +86,7 @@ public class KassaStartup {
   @PostConstruct
   void start() {
     checkMode(mode, pseudonymSecret, auditSigningKey);
+    checkMasterKey(mode, privacyMasterKey);
     demoMerchant.awaitSeeded(); // runs the compliance and payment start-up first
     int applied = SchemaMigration.migrate(dataSource, "web", getClass().getClassLoader());
     LOG.info(() -> "event=schema.migrated module=web applied=" + applied);
@@ -145,6 +152,30 @@ public class KassaStartup {
       throw new IllegalStateException(
           "Refusing to start in production mode with the demo KASSA_AUDIT_SIGNING_KEY: set an"
               + " Ed25519 key of your own (and KASSA_AUDIT_VERIFY_KEY)");
+    }
+  }
+
+  /**
+   * Refuses production with the documented master key for personal data, and a master key that is
+   * not 32 bytes in base64 in any mode: personal data sealed under a known key is not protected.
+   */
+  static void checkMasterKey(String mode, String masterKey) {
+    byte[] raw;
+    try {
+      raw = java.util.Base64.getDecoder().decode(masterKey.trim());
+    } catch (IllegalArgumentException e) {
+      raw = new byte[0];
+    }
+    if (raw.length != 32) {
+      throw new IllegalStateException(
+          "KASSA_PRIVACY_MASTER_KEY must be 32 random bytes in base64 (e.g. openssl rand -base64"
+              + " 32)");
+    }
+    if ("production".equals(mode)
+        && org.kassa.compliance.privacy.PersonalDataVault.DEMO_MASTER_KEY.equals(masterKey)) {
+      throw new IllegalStateException(
+          "Refusing to start in production mode with the demo KASSA_PRIVACY_MASTER_KEY: set a key"
+              + " of your own (openssl rand -base64 32)");
     }
   }
 

@@ -41,4 +41,27 @@ class KassaStartupTest {
     assertThatThrownBy(() -> KassaStartup.checkMode("prod", "x"))
         .hasMessageContaining("demo or production");
   }
+
+  @Test
+  void refusesTheDemoMasterKeyInProductionAndAMalformedKeyAnywhere() {
+    assertThatThrownBy(
+            () ->
+                KassaStartup.checkMasterKey(
+                    "production", org.kassa.compliance.privacy.PersonalDataVault.DEMO_MASTER_KEY))
+        .hasMessageContaining("KASSA_PRIVACY_MASTER_KEY");
+    assertThatCode(
+            () ->
+                KassaStartup.checkMasterKey(
+                    "demo", org.kassa.compliance.privacy.PersonalDataVault.DEMO_MASTER_KEY))
+        .doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                KassaStartup.checkMasterKey(
+                    "production", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> KassaStartup.checkMasterKey("demo", "dG9vLXNob3J0"))
+        .hasMessageContaining("32 random bytes");
+    assertThatThrownBy(() -> KassaStartup.checkMasterKey("demo", "not base64 at all!"))
+        .hasMessageContaining("32 random bytes");
+  }
 }
