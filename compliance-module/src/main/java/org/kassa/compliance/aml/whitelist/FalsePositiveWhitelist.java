@@ -157,6 +157,14 @@ public class FalsePositiveWhitelist {
     return q.getResultList();
   }
 
+  /** Whether a whitelisting holds now, against the lists this node screens with. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Whitelisting.Standing standing(Whitelisting w) {
+    String fingerprint =
+        holder.snapshot().entry(w.listId(), w.entryId()).map(EntryFingerprint::of).orElse(null);
+    return w.standing(fingerprint, clock.instant());
+  }
+
   /** A subject's active whitelistings (some may no longer hold: see {@link WhitelistTriage}). */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<Whitelisting> activeFor(String subjectRef) {
