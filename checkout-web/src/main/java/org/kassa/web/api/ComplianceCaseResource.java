@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -94,10 +95,19 @@ public class ComplianceCaseResource {
   }
 
   private JsonObject representation(ComplianceCase c) {
-    return Json.createObjectBuilder()
-        .add("id", c.id())
-        .add("object", "compliance_case")
-        .add("payment", c.paymentRef())
+    JsonArrayBuilder held = Json.createArrayBuilder();
+    c.payments().forEach(held::add);
+    JsonObjectBuilder out =
+        Json.createObjectBuilder().add("id", c.id()).add("object", "compliance_case");
+    // A re-screening's case is about a customer, not one payment.
+    if (c.paymentRef() == null) {
+      out.addNull("payment");
+    } else {
+      out.add("payment", c.paymentRef());
+    }
+    c.subjectRef()
+        .ifPresentOrElse(s -> out.add("subject_ref", s), () -> out.addNull("subject_ref"));
+    return out.add("payments", held)
         .add("status", c.status().name().toLowerCase(Locale.ROOT))
         .add("reasons", cases.reasons(c))
         .add("needs_two_officers", c.needsTwoOfficers())

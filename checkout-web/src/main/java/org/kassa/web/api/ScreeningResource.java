@@ -7,12 +7,14 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -20,7 +22,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +43,14 @@ import org.kassa.compliance.aml.screening.Adjustment;
 import org.kassa.compliance.aml.screening.Hit;
 import org.kassa.compliance.aml.screening.Query;
 import org.kassa.compliance.aml.screening.TokenPair;
+import org.kassa.compliance.aml.whitelist.FalsePositiveWhitelist;
+import org.kassa.compliance.aml.whitelist.WhitelistRefusedException;
+import org.kassa.compliance.aml.whitelist.Whitelisting;
 
 /**
  * Sanctions screening for other systems and officers' tools (a compliance key): search every loaded
- * list, see what is loaded, and load an operator's own watchlist.
+ * list, see what is loaded, load an operator's own watchlist, and govern the false-positive
+ * whitelist.
  */
 @Path("v1/screening")
 @RequestScoped
@@ -51,7 +60,11 @@ public class ScreeningResource {
   private static final Set<String> SEARCH_FIELDS =
       Set.of("name", "type", "date_of_birth", "country", "identifiers", "min_score", "limit");
 
+  private static final Set<String> WHITELIST_FIELDS =
+      Set.of("subject_ref", "list_id", "entry_id", "reason", "expires_at");
+
   @Inject private Screenings screenings;
+  @Inject private FalsePositiveWhitelist whitelist;
   @Context private ContainerRequestContext request;
 
   /**
@@ -184,6 +197,127 @@ public class ScreeningResource {
                 .build()
                 .toString())
         .build();
+  }
+
+  /**
+   * Whitelists a screening hit as a false positive: {@code subject_ref} (the customer's
+   * pseudonymous id, as a case shows it), {@code list_id} and {@code entry_id} (as the hit names
+   * them), {@code reason} and {@code expires_at} (an ISO-8601 instant, or a date meaning its start
+   * in UTC), both required; the expiry is at most {@code kassa.whitelist.max-validity} ahead.
+   */
+  @POST
+  @Path("whitelist")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Whitelist a screening hit as a false positive",
+      description =
+          "The gate then sets aside this customer's hits on this entry, until the whitelisting"
+              + " expires, is revoked, or the listed entry changes. Audited.")
+  @APIResponse(responseCode = "201", description = "The whitelisting")
+  @APIResponse(
+      responseCode = "400",
+      description = "A missing reason, an expiry in the past or beyond the cap, an unknown entry")
+  public Response whitelist(InputStream body) {
+    JsonFields json = JsonFields.parse(body);
+    json.rejectUnknown(WHITELIST_FIELDS);
+    Map<String, String> errors = new LinkedHashMap<>(json.errors());
+    Instant expiresAt = null;
+    String expires = json.string("expires_at");
+    if (expires != null) {
+      try {
+        expiresAt =
+            expires.length() == 10
+                ? LocalDate.parse(expires).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : OffsetDateTime.parse(expires).toInstant();
+      } catch (DateTimeParseException e) {
+        errors.put("expires_at", "must be an ISO-8601 instant or a date as yyyy-mm-dd");
+      }
+    }
+    try {
+      if (!errors.isEmpty()) {
+        return Problem.invalid(errors);
+      }
+      Whitelisting w =
+          whitelist.create(
+              json.string("subject_ref"),
+              json.string("list_id"),
+              json.string("entry_id"),
+              json.string("reason"),
+              expiresAt,
+              actor());
+      return Response.status(201).entity(representation(w).toString()).build();
+    } catch (WhitelistRefusedException e) {
+      return problem(e);
+    }
+  }
+
+  /**
+   * Whitelistings, newest first: {@code subject_ref} for one customer's, {@code status=all} to
+   * include revoked and void ones (default: active only).
+   */
+  @GET
+  @Path("whitelist")
+  @Operation(summary = "List false-positive whitelistings")
+  @APIResponse(responseCode = "200", description = "The whitelistings, each with its standing")
+  public Response whitelisted(
+      @QueryParam("subject_ref") String subjectRef, @QueryParam("status") String status) {
+    if (status != null && !status.equals("active") && !status.equals("all")) {
+      return Problem.invalid(Map.of("status", "must be active or all"));
+    }
+    JsonArrayBuilder data = Json.createArrayBuilder();
+    whitelist
+        .list(subjectRef, !"all".equals(status), 500)
+        .forEach(w -> data.add(representation(w)));
+    return Response.ok(
+            Json.createObjectBuilder().add("object", "list").add("data", data).build().toString())
+        .build();
+  }
+
+  /**
+   * Revokes a whitelisting: the customer's hits on that entry count again.
+   *
+   * @param id the whitelisting's id
+   */
+  @DELETE
+  @Path("whitelist/{id}")
+  @Operation(summary = "Revoke a false-positive whitelisting")
+  @APIResponse(responseCode = "200", description = "The whitelisting, revoked")
+  @APIResponse(responseCode = "404", description = "No such whitelisting")
+  @APIResponse(responseCode = "409", description = "Revoked or void already")
+  public Response revoke(@PathParam("id") String id) {
+    try {
+      return Response.ok(representation(whitelist.revoke(id, actor())).toString()).build();
+    } catch (WhitelistRefusedException e) {
+      return problem(e);
+    }
+  }
+
+  private static Response problem(WhitelistRefusedException e) {
+    return switch (e.kind()) {
+      case INVALID -> Problem.invalid(e.fieldErrors());
+      case NOT_FOUND -> Problem.of(404, "not-found", "Not found", e.getMessage());
+      case ENDED -> Problem.of(409, "whitelisting-ended", "Ended already", e.getMessage());
+    };
+  }
+
+  private JsonObject representation(Whitelisting w) {
+    JsonObjectBuilder out =
+        Json.createObjectBuilder()
+            .add("id", w.id())
+            .add("object", "whitelisting")
+            .add("subject_ref", w.subjectRef())
+            .add("list_id", w.listId())
+            .add("entry_id", w.entryId())
+            .add("entry_fingerprint", w.entryFingerprint())
+            .add("reason", w.reason())
+            .add("expires_at", w.expiresAt().toString())
+            .add("status", w.status().name().toLowerCase(Locale.ROOT))
+            .add("standing", whitelist.standing(w).name().toLowerCase(Locale.ROOT))
+            .add("created_by", w.createdBy())
+            .add("created_at", w.createdAt().toString());
+    w.endedAt().ifPresent(t -> out.add("ended_at", t.toString()));
+    w.voidCause().ifPresent(c -> out.add("void_cause", c));
+    return out.build();
   }
 
   private String actor() {

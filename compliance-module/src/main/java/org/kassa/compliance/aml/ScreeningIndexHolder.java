@@ -10,10 +10,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kassa.compliance.aml.screening.Screening;
 import org.kassa.compliance.aml.screening.ScreeningIndex;
 import org.kassa.compliance.schema.ComplianceSchema;
+import org.kassa.compliance.text.Sha256;
 
 /**
  * This node's screening index, built from the active version of every list. Lists change in the
@@ -50,15 +53,21 @@ public class ScreeningIndexHolder {
 
   @EJB private ComplianceSchema schema;
   @Inject private SanctionsLists lists;
+  @Inject private Event<ScreeningIndexRebuilt> rebuilt;
 
   @Inject
   @ConfigProperty(name = "kassa.mode", defaultValue = "demo")
   String mode;
 
-  private record Built(Set<String> versions, Screening screening) {}
+  private record Built(Set<String> versions, ScreeningSnapshot snapshot) {}
 
   private volatile Built current =
-      new Built(Set.of(), new Screening(ScreeningIndex.build(List.of())));
+      new Built(
+          Set.of(),
+          new ScreeningSnapshot(
+              new Screening(ScreeningIndex.build(List.of())),
+              versionsKey(Set.of()),
+              Instant.EPOCH));
 
   @PostConstruct
   void start() {
@@ -85,7 +94,10 @@ public class ScreeningIndexHolder {
     }
   }
 
-  /** Builds a new index when the active versions differ from the ones this node screens with. */
+  /**
+   * Builds a new index when the active versions differ from the ones this node screens with, and
+   * then tells the observers of {@link ScreeningIndexRebuilt}.
+   */
   public synchronized void refresh() {
     List<ListVersion> active = lists.active();
     Set<String> ids = new TreeSet<>();
@@ -104,7 +116,11 @@ public class ScreeningIndexHolder {
       }
     }
     ScreeningIndex index = ScreeningIndex.build(loaded);
-    current = new Built(Set.copyOf(ids), new Screening(index));
+    Instant newest =
+        active.stream().map(ListVersion::loadedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+    ScreeningSnapshot snapshot =
+        new ScreeningSnapshot(new Screening(index), versionsKey(ids), newest);
+    current = new Built(Set.copyOf(ids), snapshot);
     long ms = (System.nanoTime() - started) / 1_000_000;
     LOG.info(
         () ->
@@ -114,11 +130,21 @@ public class ScreeningIndexHolder {
                 + index.entryCount()
                 + " ms="
                 + ms);
+    rebuilt.fire(new ScreeningIndexRebuilt(snapshot));
   }
 
   /** What to search with now: one whole index, swapped in at once after a rebuild. */
   public Screening screening() {
-    return current.screening();
+    return current.snapshot().screening();
+  }
+
+  /** The index searched now, with the list versions it was built from. */
+  public ScreeningSnapshot snapshot() {
+    return current.snapshot();
+  }
+
+  private static String versionsKey(Set<String> versionIds) {
+    return Sha256.hex(String.join(",", new TreeSet<>(versionIds)));
   }
 
   private static ListFiles resources(String... paths) {

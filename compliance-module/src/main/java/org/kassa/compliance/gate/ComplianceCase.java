@@ -1,18 +1,30 @@
 package org.kassa.compliance.gate;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** A payment held for an officer's review. Decided once: cleared or confirmed. */
+/**
+ * A concern an officer decides once, clearing or confirming it: a payment the gate held for review,
+ * or a customer a re-screening found on a list (with the open authorizations it held). Clearing
+ * releases the payments it holds, confirming voids them.
+ */
 @Entity
 @Table(name = "compliance_case")
 public class ComplianceCase {
@@ -30,11 +42,27 @@ public class ComplianceCase {
   @Column(name = "id", length = 40)
   private String id;
 
-  @Column(name = "payment_ref", nullable = false, length = 100)
+  /** The payment the gate held, or null for a re-screening's case. */
+  @Column(name = "payment_ref", length = 100)
   private String paymentRef;
 
-  @Column(name = "decision_id", nullable = false, length = 40)
+  /** The gate's decision that opened it, or null for a re-screening's case. */
+  @Column(name = "decision_id", length = 40)
   private String decisionId;
+
+  /** The customer's pseudonymous id, when known. */
+  @Column(name = "subject_ref", length = 100)
+  private String subjectRef;
+
+  /** Why a re-screening opened it (the gate's cases keep their reasons with the decision). */
+  @Column(name = "reasons", length = 4000)
+  private String reasons;
+
+  /** Open authorizations a re-screening held for this case. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "compliance_case_hold", joinColumns = @JoinColumn(name = "case_id"))
+  @Column(name = "payment_ref", length = 100)
+  private Set<String> heldPayments = new LinkedHashSet<>();
 
   @Enumerated(EnumType.STRING)
   @Column(name = "status", nullable = false, length = 20)
@@ -66,10 +94,46 @@ public class ComplianceCase {
       String id, String paymentRef, String decisionId, boolean needsTwoOfficers, Instant now) {
     this.id = id;
     this.needsTwoOfficers = needsTwoOfficers;
-    this.paymentRef = paymentRef;
-    this.decisionId = decisionId;
+    this.paymentRef = java.util.Objects.requireNonNull(paymentRef, "paymentRef");
+    this.decisionId = java.util.Objects.requireNonNull(decisionId, "decisionId");
     this.status = Status.OPEN;
     this.createdAt = now.atOffset(ZoneOffset.UTC);
+  }
+
+  /** The gate's case for a payment, with the payer's pseudonym. */
+  static ComplianceCase forPayment(
+      String id,
+      String paymentRef,
+      String decisionId,
+      String subjectRef,
+      boolean needsTwoOfficers,
+      Instant now) {
+    ComplianceCase c = new ComplianceCase(id, paymentRef, decisionId, needsTwoOfficers, now);
+    c.subjectRef = subjectRef;
+    return c;
+  }
+
+  /**
+   * A re-screening's case: a screened customer now matches a listed entry. A sanctions hit, so
+   * clearing it takes two officers.
+   */
+  static ComplianceCase forRescreening(String id, String subjectRef, String reasons, Instant now) {
+    ComplianceCase c = new ComplianceCase();
+    c.id = id;
+    c.subjectRef = java.util.Objects.requireNonNull(subjectRef, "subjectRef");
+    c.reasons = reasons.length() > 4000 ? reasons.substring(0, 4000) : reasons;
+    c.needsTwoOfficers = true;
+    c.status = Status.OPEN;
+    c.createdAt = now.atOffset(ZoneOffset.UTC);
+    return c;
+  }
+
+  /** Records authorizations this case holds: they wait for its decision. */
+  void hold(java.util.Collection<String> paymentRefs) {
+    if (status != Status.OPEN) {
+      throw new CaseDecidedException(id, status);
+    }
+    heldPayments.addAll(paymentRefs);
   }
 
   /**
@@ -112,12 +176,33 @@ public class ComplianceCase {
     return id;
   }
 
+  /** The payment the gate held, or null for a re-screening's case. */
   public String paymentRef() {
     return paymentRef;
   }
 
+  /** The gate's decision, or null for a re-screening's case. */
   public String decisionId() {
     return decisionId;
+  }
+
+  public Optional<String> subjectRef() {
+    return Optional.ofNullable(subjectRef);
+  }
+
+  /** A re-screening's reasons; empty for the gate's cases (see the decision). */
+  public Optional<String> ownReasons() {
+    return Optional.ofNullable(reasons);
+  }
+
+  /** Every payment this case decides: the gate's payment and the authorizations it held. */
+  public List<String> payments() {
+    List<String> all = new ArrayList<>();
+    if (paymentRef != null) {
+      all.add(paymentRef);
+    }
+    heldPayments.stream().filter(p -> !p.equals(paymentRef)).forEach(all::add);
+    return List.copyOf(all);
   }
 
   public Status status() {

@@ -11,6 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.kassa.compliance.audit.AuditRecord;
 import org.kassa.compliance.audit.AuditTrail;
 import org.kassa.compliance.privacy.Pseudonymizer;
@@ -25,6 +27,8 @@ public class ComplianceCases {
 
   @PersistenceContext(unitName = "compliance")
   private EntityManager em;
+
+  private static final Logger LOG = Logger.getLogger(ComplianceCases.class.getName());
 
   @Inject private AuditTrail audit;
   @Inject private Pseudonymizer pseudonymizer;
@@ -48,9 +52,12 @@ public class ComplianceCases {
     return Optional.ofNullable(caseId == null ? null : em.find(ComplianceCase.class, caseId));
   }
 
-  /** The decisions' reasons for a case's payment, as the gate stored them. */
+  /** Why the case was opened: the gate's reasons for its payment, or the re-screening's. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public String reasons(ComplianceCase c) {
+    if (c.decisionId() == null) {
+      return c.ownReasons().orElse("");
+    }
     return (String)
         em.createNativeQuery("SELECT reasons FROM gate_decision WHERE id = ?1")
             .setParameter(1, c.decisionId())
@@ -69,11 +76,29 @@ public class ComplianceCases {
     if (decided.status() == ComplianceCase.Status.OPEN) {
       return decided; // the first of two officers cleared a sanctions hit: the payment waits
     }
+    if (decided.payments().isEmpty()) {
+      return decided; // a re-screening's case that held no authorization
+    }
     ReviewedPayments reviewed = payments.get();
-    if (cleared) {
-      reviewed.release(decided.paymentRef());
-    } else {
-      reviewed.cancel(decided.paymentRef());
+    RuntimeException first = null;
+    for (String paymentRef : decided.payments()) {
+      try {
+        if (cleared) {
+          reviewed.release(paymentRef);
+        } else {
+          reviewed.cancel(paymentRef);
+        }
+      } catch (RuntimeException e) {
+        // The decision stands; one payment failing must not leave the others held.
+        LOG.log(
+            Level.WARNING,
+            "event=case.payment_failed case=" + caseId + " payment=" + paymentRef,
+            e);
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
     }
     return decided;
   }
@@ -92,7 +117,8 @@ public class ComplianceCases {
                 "case",
                 c.id(),
                 c.status().name().toLowerCase(java.util.Locale.ROOT))
-            .withDetail("payment=" + c.paymentRef()));
+            .withSubject(c.subjectRef().orElse(null))
+            .withDetail("payments=" + String.join(",", c.payments())));
     return c;
   }
 }

@@ -17,11 +17,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kassa.compliance.aml.ScreeningIndexHolder;
+import org.kassa.compliance.aml.ScreeningSnapshot;
 import org.kassa.compliance.aml.monitoring.MonitoredPayment;
 import org.kassa.compliance.aml.monitoring.MonitoringPolicy;
 import org.kassa.compliance.aml.monitoring.MonitoringRules;
 import org.kassa.compliance.aml.screening.Hit;
 import org.kassa.compliance.aml.screening.Query;
+import org.kassa.compliance.aml.whitelist.FalsePositiveWhitelist;
+import org.kassa.compliance.aml.whitelist.WhitelistTriage;
 import org.kassa.compliance.audit.AuditRecord;
 import org.kassa.compliance.audit.AuditTrail;
 import org.kassa.compliance.text.RandomTokens;
@@ -35,7 +38,10 @@ import org.kassa.compliance.text.RandomTokens;
  * <ul>
  *   <li>{@code sanctions_hit}: the payer's name screened against every loaded list; a hit scoring
  *       at least {@code kassa.gate.block-score} (0.95) blocks, one at least {@code
- *       kassa.gate.review-score} (0.85) holds the payment for review.
+ *       kassa.gate.review-score} (0.85) holds the payment for review. A hit on an entry an officer
+ *       whitelisted for this customer ({@link FalsePositiveWhitelist}, keyed by the payment's
+ *       {@code subjectRef}) is set aside and named as {@code whitelisted_hit ... wl=<id>}; a
+ *       whitelisting that no longer holds is voided, once, and the hit counts.
  *   <li>{@code high_risk_country}: a payer in one of {@code kassa.gate.review-countries} (default:
  *       the FATF's call-for-action list) is held for review.
  *   <li>Transaction monitoring ({@link MonitoringRules}) on the customer's recent payments: {@code
@@ -45,7 +51,9 @@ import org.kassa.compliance.text.RandomTokens;
  *       amount within {@code .window}); a hit holds the payment for review.
  * </ul>
  *
- * Reasons name rule ids, list ids, entry ids, scores and list versions, never the payer's name.
+ * Reasons name rule ids, list ids, entry ids, scores and list versions, never the payer's name. A
+ * named payer with a subject id is kept for re-screening after list refreshes ({@link
+ * ScreenedSubjects}, the name sealed; {@link Rescreening}).
  */
 @Stateless
 public class ComplianceGate {
@@ -55,6 +63,8 @@ public class ComplianceGate {
 
   @Inject private ScreeningIndexHolder screening;
   @Inject private AuditTrail audit;
+  @Inject private FalsePositiveWhitelist whitelist;
+  @Inject private ScreenedSubjects subjects;
 
   @Inject
   @ConfigProperty(name = "kassa.gate.block-score", defaultValue = "0.95")
@@ -101,12 +111,18 @@ public class ComplianceGate {
   public GateDecision assess(PaymentContext payment) {
     List<String> reasons = new ArrayList<>();
     GateDecision.Outcome outcome = GateDecision.Outcome.ALLOW;
-    if (payment.payerName() != null && !payment.payerName().isBlank()) {
-      List<Hit> hits =
-          screening
+    Instant now = clock.instant();
+    boolean named = payment.payerName() != null && !payment.payerName().isBlank();
+    ScreeningSnapshot snapshot = screening.snapshot();
+    List<Hit> hits = List.of();
+    WhitelistTriage triage = WhitelistTriage.of(List.of(), List.of(), now);
+    if (named) {
+      hits =
+          snapshot
               .screening()
               .search(Query.of(payment.payerName()).withMinScore(reviewScore).withLimit(5));
-      for (Hit hit : hits) {
+      triage = WhitelistTriage.of(hits, whitelist.activeFor(payment.subjectRef()), now);
+      for (Hit hit : triage.standing()) {
         reasons.add(
             String.format(
                 Locale.ROOT,
@@ -122,13 +138,25 @@ public class ComplianceGate {
                     ? GateDecision.Outcome.BLOCK
                     : GateDecision.Outcome.REVIEW);
       }
+      // An officer decided these are someone else: said, so the decision explains itself.
+      triage
+          .whitelisted()
+          .forEach(
+              (hit, w) ->
+                  reasons.add(
+                      String.format(
+                          Locale.ROOT,
+                          "whitelisted_hit list=%s entry=%s score=%.3f wl=%s",
+                          hit.listId(),
+                          hit.entryId(),
+                          hit.score(),
+                          w.id())));
     }
     if (payment.country() != null
         && countries().contains(payment.country().toUpperCase(Locale.ROOT))) {
       reasons.add("high_risk_country country=" + payment.country().toUpperCase(Locale.ROOT));
       outcome = worse(outcome, GateDecision.Outcome.REVIEW);
     }
-    Instant now = clock.instant();
     List<String> monitoring = monitor(payment, now);
     if (!monitoring.isEmpty()) {
       reasons.addAll(monitoring);
@@ -152,8 +180,13 @@ public class ComplianceGate {
     if (outcome == GateDecision.Outcome.REVIEW) {
       boolean sanctionsHit = reasons.stream().anyMatch(r -> r.startsWith("sanctions_hit"));
       ComplianceCase opened =
-          new ComplianceCase(
-              "case_" + RandomTokens.base62(20), payment.paymentRef(), id, sanctionsHit, now);
+          ComplianceCase.forPayment(
+              "case_" + RandomTokens.base62(20),
+              payment.paymentRef(),
+              id,
+              payment.subjectRef(),
+              sanctionsHit,
+              now);
       em.persist(opened);
       caseId = opened.id();
     }
@@ -168,6 +201,12 @@ public class ComplianceGate {
             .withDetail(
                 ("decision=" + id + (caseId == null ? "" : " case=" + caseId) + " " + joined)
                     .trim()));
+    // After the trail: its lock is taken before the whitelist's and screened subjects' rows.
+    triage.toVoid().forEach((w, why) -> whitelist.voidOnce(w, why, "compliance-gate"));
+    if (named && payment.subjectRef() != null) {
+      subjects.record(
+          payment.subjectRef(), payment.payerName(), payment.country(), snapshot, hits, now);
+    }
     return new GateDecision(id, outcome, reasons, caseId);
   }
 

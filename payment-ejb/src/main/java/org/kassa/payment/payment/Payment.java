@@ -391,12 +391,14 @@ public class Payment {
   }
 
   /**
-   * The compliance gate holds this new payment for review: it is only authorized, and captured when
-   * an officer clears the case.
+   * Holds this payment for a compliance case: it is only authorized, and captured when an officer
+   * clears the case. The gate holds a new payment (processing, before the gateway is asked); a
+   * re-screening that finds the customer on a list holds an authorization not yet captured.
    */
   void holdForReview(String caseId) {
-    if (status != PaymentStatus.PROCESSING) {
-      throw new IllegalStateException("only a new payment can be held for review");
+    if (status != PaymentStatus.PROCESSING && status != PaymentStatus.AUTHORIZED) {
+      throw new IllegalStateException(
+          "only a new payment or an authorization not yet captured can be held for review");
     }
     this.captureMethod = CaptureMethod.MANUAL;
     this.reviewCase = caseId;

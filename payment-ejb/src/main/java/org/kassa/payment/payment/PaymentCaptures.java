@@ -28,6 +28,7 @@ public class PaymentCaptures {
   @Inject private Payments payments;
   @Inject private PaymentAttempts attempts;
   @Inject private Gateways gateways;
+  @Inject private ReviewHolds holds;
 
   /**
    * Captures all or part of an authorized payment.
@@ -37,11 +38,15 @@ public class PaymentCaptures {
    *     answer (ask again with the same Idempotency-Key)
    * @throws IllegalPaymentTransitionException if the payment is not authorized
    * @throws CaptureNotAllowedException if the amount is more than was authorized
+   * @throws PaymentHeldForReviewException if an open compliance case holds it
    * @throws org.kassa.payment.gateway.GatewayRejectedException if the gateway refused it
    */
   public PaymentResult capture(@NotBlank String merchantId, String paymentId, Long amount) {
     Payment payment = payments.get(merchantId, paymentId);
     Money toCapture = payment.captureAmount(amount);
+    if (holds.openCaseHolding(payment).isPresent()) {
+      throw new PaymentHeldForReviewException(paymentId);
+    }
     PaymentGateway gateway = gateways.named(payment.gateway());
     GatewayResult answer;
     try {

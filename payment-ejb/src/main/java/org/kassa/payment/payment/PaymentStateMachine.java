@@ -42,6 +42,23 @@ public class PaymentStateMachine {
     publish(payment);
   }
 
+  /**
+   * Audits that a compliance case now holds an authorization (not a status change: it stays
+   * authorized, and is captured or voided when the case is decided).
+   */
+  public void heldForReview(Payment payment, String caseId) {
+    audit.append(
+        new AuditRecord(
+            "compliance-rescreening",
+            "payment_hold.placed",
+            "payment",
+            payment.id(),
+            payment.status().apiName(),
+            null,
+            "case=" + caseId));
+    LOG.info(() -> "event=payment_hold.placed payment=" + payment.id() + " case=" + caseId);
+  }
+
   /** The merchant's webhook event for the payment's new status, in the same transaction. */
   private void publish(Payment payment) {
     merchantEvents.publish(

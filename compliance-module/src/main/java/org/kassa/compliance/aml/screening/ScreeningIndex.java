@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.kassa.compliance.aml.Identifier;
@@ -69,6 +70,7 @@ public final class ScreeningIndex {
   private final int[] nameEntry;
   private final Map<String, int[]> postings;
   private final Map<String, int[]> identifiers;
+  private final Map<String, Integer> byListEntry;
   private final Map<String, Integer> documentFrequency;
   private final int blockCap;
   private final double unknownTokenWeight;
@@ -156,6 +158,25 @@ public final class ScreeningIndex {
       }
     }
     identifiers = toArrays(byIdentifier);
+
+    Map<String, Integer> listEntries = new HashMap<>();
+    for (int e = 0; e < entries.length; e++) {
+      listEntries.putIfAbsent(listEntryKey(entries[e].listId(), entries[e].entryId()), e);
+    }
+    byListEntry = Map.copyOf(listEntries);
+  }
+
+  private static String listEntryKey(String listId, String entryId) {
+    return listId + '\u0000' + entryId;
+  }
+
+  /** The entry {@code entryId} of list {@code listId}, if it is indexed. */
+  public Optional<ListedEntry> find(String listId, String entryId) {
+    if (listId == null || entryId == null) {
+      return Optional.empty();
+    }
+    Integer e = byListEntry.get(listEntryKey(listId, entryId));
+    return e == null ? Optional.empty() : Optional.of(entries[e]);
   }
 
   /** An index of {@code lists}, with the standard normalizer. */
