@@ -1,18 +1,30 @@
 package org.kassa.compliance.gate;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** A payment held for an officer's review. Decided once: cleared or confirmed. */
+/**
+ * Payments held for an officer's review, grouped per customer: the alerts about one customer (its
+ * pseudonymous subject) that hold payments gather in its one open case, and every payment they hold
+ * joins it. Decided once, for all its payments: cleared (each is released) or confirmed (each is
+ * voided). A payment without a known customer has a case of its own.
+ */
 @Entity
 @Table(name = "compliance_case")
 public class ComplianceCase {
@@ -30,8 +42,21 @@ public class ComplianceCase {
   @Column(name = "id", length = 40)
   private String id;
 
+  /** The payment that opened the case. */
   @Column(name = "payment_ref", nullable = false, length = 100)
   private String paymentRef;
+
+  @Column(name = "subject_ref", length = 100)
+  private String subjectRef;
+
+  /** The subject while the case is open, null once decided: unique, one open case a customer. */
+  @Column(name = "open_subject_ref", length = 100)
+  private String openSubjectRef;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "compliance_case_payment", joinColumns = @JoinColumn(name = "case_id"))
+  @Column(name = "payment_ref", length = 100)
+  private Set<String> payments = new TreeSet<>();
 
   @Column(name = "decision_id", nullable = false, length = 40)
   private String decisionId;
@@ -56,20 +81,61 @@ public class ComplianceCase {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  @Column(name = "last_alert_at", nullable = false)
+  private OffsetDateTime lastAlertAt;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
 
   protected ComplianceCase() {}
 
+  /** A case of its own for a payment whose customer is not known. */
   ComplianceCase(
       String id, String paymentRef, String decisionId, boolean needsTwoOfficers, Instant now) {
+    this(id, null, paymentRef, decisionId, needsTwoOfficers, now);
+  }
+
+  /**
+   * Opens a case for a customer's payment.
+   *
+   * @param subjectRef the customer's pseudonymous id; null for a payment without one
+   * @param needsTwoOfficers whether an alert that holds the payment is a sanctions hit
+   */
+  ComplianceCase(
+      String id,
+      String subjectRef,
+      String paymentRef,
+      String decisionId,
+      boolean needsTwoOfficers,
+      Instant now) {
     this.id = id;
+    this.subjectRef = subjectRef;
+    this.openSubjectRef = subjectRef;
     this.needsTwoOfficers = needsTwoOfficers;
     this.paymentRef = paymentRef;
     this.decisionId = decisionId;
+    this.payments.add(paymentRef);
     this.status = Status.OPEN;
     this.createdAt = now.atOffset(ZoneOffset.UTC);
+    this.lastAlertAt = this.createdAt;
+  }
+
+  /**
+   * Another payment of the same customer joins the open case. Its alerts are new evidence: a first
+   * officer's clearance did not see them, so clearing starts over; a sanctions hit among them makes
+   * the whole case a four-eyes case.
+   *
+   * @throws CaseDecidedException if the case was decided meanwhile
+   */
+  void hold(String paymentRef, boolean sanctionsHit, Instant now) {
+    if (status != Status.OPEN) {
+      throw new CaseDecidedException(id, status);
+    }
+    payments.add(paymentRef);
+    needsTwoOfficers |= sanctionsHit;
+    firstClearedBy = null;
+    lastAlertAt = now.atOffset(ZoneOffset.UTC);
   }
 
   /**
@@ -94,6 +160,7 @@ public class ComplianceCase {
       }
     }
     this.status = cleared ? Status.CLEARED : Status.CONFIRMED;
+    this.openSubjectRef = null;
     this.decidedBy = officer;
     this.decidedAt = now.atOffset(ZoneOffset.UTC);
     return true;
@@ -112,8 +179,24 @@ public class ComplianceCase {
     return id;
   }
 
+  /** The payment that opened the case. */
   public String paymentRef() {
     return paymentRef;
+  }
+
+  /** Every payment the case holds, the first included, by id. */
+  public List<String> payments() {
+    return List.copyOf(new TreeSet<>(payments));
+  }
+
+  /** The customer's pseudonymous id; empty for a payment without a known customer. */
+  public Optional<String> subjectRef() {
+    return Optional.ofNullable(subjectRef);
+  }
+
+  /** When the last alert joined the case (its opening, at first). */
+  public Instant lastAlertAt() {
+    return lastAlertAt.toInstant();
   }
 
   public String decisionId() {
