@@ -53,16 +53,31 @@ public class PaymentAttempts {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** How the shopper pays: the method, the card's visible details or the saved token. */
-  public record Instrument(PaymentMethodType type, CardSummary card, String token) {}
+  /**
+   * How the shopper pays: the method, the card's visible details or the saved token, and for the
+   * compliance gate the card's keyed fingerprint (never its number) and issuing country when known.
+   */
+  public record Instrument(
+      PaymentMethodType type,
+      CardSummary card,
+      String token,
+      String cardFingerprint,
+      String cardCountry) {
+
+    public Instrument(PaymentMethodType type, CardSummary card, String token) {
+      this(type, card, token, null, null);
+    }
+  }
 
   /**
    * Step one of a hosted checkout: lock the session, check it can be paid, route, store a
    * processing payment.
    *
+   * @param clientIp the shopper's IP address, or null; only its pseudonym reaches the gate
    * @throws SessionNotPayableException if it is paid, expired or a payment is under way
    */
-  public Payment beginCheckout(String sessionId, Instrument instrument, Payer payer) {
+  public Payment beginCheckout(
+      String sessionId, Instrument instrument, Payer payer, String clientIp) {
     Instant now = clock.instant();
     CheckoutSession session =
         em.find(CheckoutSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
@@ -109,7 +124,13 @@ public class PaymentAttempts {
     String subject = payer.emailAddress().or(session::customerEmail).orElse(null);
     String subjectRef = pseudonymizer.pseudonym(subject);
     stateMachine.created(payment, "shopper", subjectRef);
-    return assess(payment, payer.name(), null, subjectRef);
+    return assess(
+        payment,
+        payer.name(),
+        null,
+        subjectRef,
+        instrument,
+        pseudonymizer.pseudonym("ip", clientIp));
   }
 
   /** Step one of a server-side payment: route and store a processing payment. */
@@ -142,7 +163,7 @@ public class PaymentAttempts {
     idempotencyKeys.bind(merchantId, idempotencyKey, "payment", payment.id());
     String subjectRef = pseudonymizer.pseudonym(customerId);
     stateMachine.created(payment, "merchant:" + merchantId, subjectRef);
-    return assess(payment, null, country, subjectRef);
+    return assess(payment, null, country, subjectRef, instrument, null);
   }
 
   /**
@@ -150,7 +171,13 @@ public class PaymentAttempts {
    * reaches a gateway; one held for review is only authorized, and captured when an officer clears
    * it.
    */
-  private Payment assess(Payment payment, String payerName, String country, String subjectRef) {
+  private Payment assess(
+      Payment payment,
+      String payerName,
+      String country,
+      String subjectRef,
+      Instrument instrument,
+      String ipRef) {
     GateDecision decision =
         gate.assess(
             new PaymentContext(
@@ -160,7 +187,10 @@ public class PaymentAttempts {
                 payment.amount().currency().code(),
                 payerName,
                 country,
-                subjectRef));
+                subjectRef,
+                instrument.cardFingerprint(),
+                ipRef,
+                instrument.cardCountry()));
     switch (decision.outcome()) {
       case BLOCK -> {
         payment.recordDecline(DeclineReason.COMPLIANCE_BLOCKED);
