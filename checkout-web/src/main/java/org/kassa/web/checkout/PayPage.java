@@ -196,6 +196,7 @@ public class PayPage implements Serializable {
               sessionId,
               checked.card(),
               new Payer(checked.card().holderName(), email),
+              clientIp(),
               Faces.getRequestContextPath() + "/pay/" + sessionId);
       paymentId = result.paymentId();
       if (result.status() == PaymentStatus.REQUIRES_ACTION && result.action().isPresent()) {
@@ -228,6 +229,15 @@ public class PayPage implements Serializable {
       cardNumber = null; // never kept in the view state longer than the request
       cvc = null;
     }
+  }
+
+  /**
+   * The shopper's address as the container sees it, for the gate's velocity rules (only a keyed
+   * pseudonym of it is stored). Not a forwarded-for header, which a shopper could forge to slip
+   * past them; behind a proxy, the server is configured to trust the proxy's header instead.
+   */
+  private static String clientIp() {
+    return ((jakarta.servlet.http.HttpServletRequest) Faces.getRequest()).getRemoteAddr();
   }
 
   private static void redirect(String url) {
