@@ -104,6 +104,9 @@ public class ComplianceCases {
                 sanctionsHit,
                 now);
         em.persist(held);
+        // The alerts refer to the case by its id, not by a relationship the provider could order
+        // inserts by: the case goes first.
+        em.flush();
       } else {
         held.hold(payment.paymentRef(), sanctionsHit, now);
       }
