@@ -51,17 +51,8 @@ CREATE TABLE screened_subject_hit (
 );
 CREATE INDEX ix_screened_subject_hit ON screened_subject_hit (subject_ref, list_id, entry_id);
 
--- A case may now be about a customer rather than one payment: a re-screening hit opens it with
--- its own reasons, and the open authorizations it holds are listed in compliance_case_hold.
+-- A case may now be opened by a re-screening rather than a payment: it keeps its own reasons
+-- (the customer and the authorizations it holds come with the alerts and cases of V8).
 ALTER TABLE compliance_case ALTER COLUMN payment_ref DROP NOT NULL;
 ALTER TABLE compliance_case ALTER COLUMN decision_id DROP NOT NULL;
-ALTER TABLE compliance_case ADD COLUMN subject_ref VARCHAR(100);
 ALTER TABLE compliance_case ADD COLUMN reasons VARCHAR(4000);
-CREATE INDEX ix_compliance_case_subject ON compliance_case (subject_ref);
-
-CREATE TABLE compliance_case_hold (
-    case_id      VARCHAR(40)  NOT NULL,
-    payment_ref  VARCHAR(100) NOT NULL,
-    CONSTRAINT pk_compliance_case_hold PRIMARY KEY (case_id, payment_ref),
-    CONSTRAINT fk_compliance_case_hold FOREIGN KEY (case_id) REFERENCES compliance_case (id)
-);

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,13 +18,15 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.kassa.compliance.gate.Alert;
 import org.kassa.compliance.gate.CaseDecidedException;
 import org.kassa.compliance.gate.ComplianceCase;
 import org.kassa.compliance.gate.ComplianceCases;
 
 /**
- * Payments the compliance gate held for review (a compliance key): list the open cases, clear one
- * (the payment is captured) or confirm it (the payment is voided).
+ * Payments the compliance gate held for review (a compliance key), grouped per customer: list the
+ * open cases with their alerts and payments, clear one (its payments are captured) or confirm it
+ * (they are voided).
  */
 @Path("v1/compliance/cases")
 @RequestScoped
@@ -34,7 +36,11 @@ public class ComplianceCaseResource {
   @Inject private ComplianceCases cases;
   @Context private ContainerRequestContext request;
 
-  /** The open cases, oldest first, each with the gate's reasons. */
+  /**
+   * The open cases, oldest first, each with its customer's pseudonymous id ({@code subject}, null
+   * when not known), its alerts (rule, detail, payment, when), the payments it holds and the gate's
+   * reasons; {@code payment} is the payment that opened it.
+   */
   @GET
   @Operation(summary = "List open compliance cases")
   @APIResponse(responseCode = "200", description = "The open cases")
@@ -47,13 +53,15 @@ public class ComplianceCaseResource {
   }
 
   /**
-   * Clears a case: the concern was unfounded, the held payment is captured.
+   * Clears a case: the concern was unfounded, every payment it holds is captured.
    *
    * @param id the case id
    */
   @POST
   @Path("{id}/clear")
-  @Operation(summary = "Clear a compliance case", description = "The held payment is captured.")
+  @Operation(
+      summary = "Clear a compliance case",
+      description = "Every payment the case holds is captured.")
   @APIResponse(responseCode = "200", description = "The case, cleared")
   @APIResponse(responseCode = "404", description = "No such case")
   @APIResponse(responseCode = "409", description = "Decided already")
@@ -62,13 +70,15 @@ public class ComplianceCaseResource {
   }
 
   /**
-   * Confirms a case: the concern stands, the held payment is voided.
+   * Confirms a case: the concern stands, every payment it holds is voided.
    *
    * @param id the case id
    */
   @POST
   @Path("{id}/confirm")
-  @Operation(summary = "Confirm a compliance case", description = "The held payment is voided.")
+  @Operation(
+      summary = "Confirm a compliance case",
+      description = "Every payment the case holds is voided.")
   @APIResponse(responseCode = "200", description = "The case, confirmed")
   @APIResponse(responseCode = "404", description = "No such case")
   @APIResponse(responseCode = "409", description = "Decided already")
@@ -95,19 +105,27 @@ public class ComplianceCaseResource {
   }
 
   private JsonObject representation(ComplianceCase c) {
-    JsonArrayBuilder held = Json.createArrayBuilder();
-    c.payments().forEach(held::add);
-    JsonObjectBuilder out =
-        Json.createObjectBuilder().add("id", c.id()).add("object", "compliance_case");
-    // A re-screening's case is about a customer, not one payment.
-    if (c.paymentRef() == null) {
-      out.addNull("payment");
-    } else {
-      out.add("payment", c.paymentRef());
+    JsonArrayBuilder alerts = Json.createArrayBuilder();
+    for (Alert a : cases.alerts(c)) {
+      alerts.add(
+          Json.createObjectBuilder()
+              .add("id", a.id())
+              .add("rule", a.ruleId())
+              .add("detail", a.detail())
+              .add("payment", a.paymentRef())
+              .add("holds", a.holds())
+              .add("raised_at", a.raisedAt().toString()));
     }
-    c.subjectRef()
-        .ifPresentOrElse(s -> out.add("subject_ref", s), () -> out.addNull("subject_ref"));
-    return out.add("payments", held)
+    JsonArrayBuilder payments = Json.createArrayBuilder();
+    c.payments().forEach(payments::add);
+    return Json.createObjectBuilder()
+        .add("id", c.id())
+        .add("object", "compliance_case")
+        .add("subject", c.subjectRef().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL))
+        // A re-screening's case is about a customer, not one payment.
+        .add("payment", c.paymentRef() == null ? JsonValue.NULL : Json.createValue(c.paymentRef()))
+        .add("payments", payments)
+        .add("alerts", alerts)
         .add("status", c.status().name().toLowerCase(Locale.ROOT))
         .add("reasons", cases.reasons(c))
         .add("needs_two_officers", c.needsTwoOfficers())

@@ -41,15 +41,15 @@ import org.kassa.compliance.privacy.UnknownSubjectRequestException;
 @Produces(MediaType.APPLICATION_JSON)
 public class DataSubjectRequestResource {
 
-  private static final Set<String> RECEIVE_FIELDS = Set.of("kind", "email", "customer", "merchant");
+  private static final Set<String> RECEIVE_FIELDS = Set.of("kind", "email", "customer");
 
   @Inject private DataSubjectRequests requests;
   @Context private ContainerRequestContext request;
 
   /**
    * Receives a request. The body names the kind ({@code access} or {@code erasure}) and the subject
-   * by {@code email}, or by a merchant's {@code customer} id with the {@code merchant} id. The
-   * identifier is turned into the subject's pseudonymous id and not stored.
+   * by {@code email}, or by a merchant's {@code customer} id. The identifier is turned into the
+   * subject's pseudonymous id and not stored.
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -75,9 +75,8 @@ public class DataSubjectRequestResource {
     }
     String email = json.string("email");
     String customer = json.string("customer");
-    String merchant = json.string("merchant");
     if ((email == null) == (customer == null)) {
-      errors.put("email", "give either email, or customer with merchant");
+      errors.put("email", "give either email or customer");
     } else if (email != null
         && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
       errors.put("email", "must be an email address");
@@ -85,18 +84,15 @@ public class DataSubjectRequestResource {
       if (customer.isBlank() || customer.length() > 100) {
         errors.put("customer", "must be 1 to 100 characters");
       }
-      if (merchant == null || merchant.isBlank()) {
-        errors.put("merchant", "is required with customer");
-      }
     }
     if (!errors.isEmpty()) {
       return Problem.invalid(errors);
     }
     DataSubjectRequest received =
         email != null
-            ? requests.receive(kind, DataSubjectRequest.IdentifierKind.EMAIL, email, null, actor())
+            ? requests.receive(kind, DataSubjectRequest.IdentifierKind.EMAIL, email, actor())
             : requests.receive(
-                kind, DataSubjectRequest.IdentifierKind.CUSTOMER_ID, customer, merchant, actor());
+                kind, DataSubjectRequest.IdentifierKind.CUSTOMER_ID, customer, actor());
     return Response.status(201).entity(representation(received).toString()).build();
   }
 

@@ -210,6 +210,7 @@ public class PayPage implements Serializable {
               sessionId,
               checked.card(),
               new Payer(checked.card().holderName(), email),
+              clientIp(),
               Faces.getRequestContextPath() + "/pay/" + sessionId,
               consentChoices());
       grantedConsents = null;
@@ -290,6 +291,15 @@ public class PayPage implements Serializable {
     return paymentId == null
         ? Optional.empty()
         : payments.find(paymentId).flatMap(org.kassa.payment.payment.Payment::subjectRef);
+  }
+
+  /**
+   * The shopper's address as the container sees it, for the gate's velocity rules (only a keyed
+   * pseudonym of it is stored). Not a forwarded-for header, which a shopper could forge to slip
+   * past them; behind a proxy, the server is configured to trust the proxy's header instead.
+   */
+  private static String clientIp() {
+    return ((jakarta.servlet.http.HttpServletRequest) Faces.getRequest()).getRemoteAddr();
   }
 
   private static void redirect(String url) {

@@ -14,9 +14,9 @@ import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Messages;
 
 /**
- * The compliance officer's queue of payments held for review: clear (the payment is captured; a
- * sanctions hit takes two officers) or confirm (the payment is voided). Every action is audited by
- * the compliance module.
+ * The compliance officer's queue of payments held for review, one case per customer: clear (its
+ * payments are captured; a sanctions hit takes two officers) or confirm (they are voided). Every
+ * action is audited by the compliance module.
  */
 @Named
 @ViewScoped
@@ -64,6 +64,11 @@ public class CasesConsole implements Serializable {
 
   public String reasons(ComplianceCase c) {
     return cases.reasons(c);
+  }
+
+  /** The payments a case holds, for the table. */
+  public String payments(ComplianceCase c) {
+    return String.join(", ", c.payments());
   }
 
   private String officer() {

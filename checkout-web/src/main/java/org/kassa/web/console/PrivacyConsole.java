@@ -50,7 +50,6 @@ public class PrivacyConsole implements Serializable {
   private String kind = "ACCESS";
   private String identifierKind = "EMAIL";
   private String identifier;
-  private String merchant;
 
   // Per-row inputs: how the identity was verified, or why the request is rejected.
   private String note;
@@ -70,11 +69,9 @@ public class PrivacyConsole implements Serializable {
               DataSubjectRequest.Kind.valueOf(kind),
               DataSubjectRequest.IdentifierKind.valueOf(identifierKind),
               identifier,
-              merchant,
               officer());
       Messages.addGlobalInfo(ConsoleText.get("console.privacy.received"), r.id());
       identifier = null;
-      merchant = null;
     } catch (InvalidSubjectRequestException | jakarta.ejb.EJBException e) {
       Messages.addGlobalError(ConsoleText.get("console.privacy.invalid"));
     }
@@ -198,14 +195,6 @@ public class PrivacyConsole implements Serializable {
 
   public void setIdentifier(String identifier) {
     this.identifier = identifier;
-  }
-
-  public String getMerchant() {
-    return merchant;
-  }
-
-  public void setMerchant(String merchant) {
-    this.merchant = merchant;
   }
 
   public String getNote() {

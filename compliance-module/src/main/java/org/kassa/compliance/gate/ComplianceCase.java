@@ -14,16 +14,18 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * A concern an officer decides once, clearing or confirming it: a payment the gate held for review,
- * or a customer a re-screening found on a list (with the open authorizations it held). Clearing
- * releases the payments it holds, confirming voids them.
+ * Payments held for an officer's review, grouped per customer: the alerts about one customer (its
+ * pseudonymous subject) that hold payments gather in its one open case, and every payment they hold
+ * joins it. Decided once, for all its payments: cleared (each is released) or confirmed (each is
+ * voided). A payment without a known customer has a case of its own.
  */
 @Entity
 @Table(name = "compliance_case")
@@ -42,27 +44,29 @@ public class ComplianceCase {
   @Column(name = "id", length = 40)
   private String id;
 
-  /** The payment the gate held, or null for a re-screening's case. */
+  /** The payment that opened the case; null for a case a re-screening opened. */
   @Column(name = "payment_ref", length = 100)
   private String paymentRef;
 
-  /** The gate's decision that opened it, or null for a re-screening's case. */
-  @Column(name = "decision_id", length = 40)
-  private String decisionId;
-
-  /** The customer's pseudonymous id, when known. */
-  @Column(name = "subject_ref", length = 100)
-  private String subjectRef;
-
-  /** Why a re-screening opened it (the gate's cases keep their reasons with the decision). */
+  /** What a re-screening found (the gate's findings are the case's alerts). */
   @Column(name = "reasons", length = 4000)
   private String reasons;
 
-  /** Open authorizations a re-screening held for this case. */
+  @Column(name = "subject_ref", length = 100)
+  private String subjectRef;
+
+  /** The subject while the case is open, null once decided: unique, one open case a customer. */
+  @Column(name = "open_subject_ref", length = 100)
+  private String openSubjectRef;
+
   @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "compliance_case_hold", joinColumns = @JoinColumn(name = "case_id"))
+  @CollectionTable(name = "compliance_case_payment", joinColumns = @JoinColumn(name = "case_id"))
   @Column(name = "payment_ref", length = 100)
-  private Set<String> heldPayments = new LinkedHashSet<>();
+  private Set<String> payments = new TreeSet<>();
+
+  /** The gate's decision that opened it; null for a case a re-screening opened. */
+  @Column(name = "decision_id", length = 40)
+  private String decisionId;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "status", nullable = false, length = 20)
@@ -84,56 +88,105 @@ public class ComplianceCase {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  @Column(name = "last_alert_at", nullable = false)
+  private OffsetDateTime lastAlertAt;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
 
   protected ComplianceCase() {}
 
+  /** A case of its own for a payment whose customer is not known. */
   ComplianceCase(
       String id, String paymentRef, String decisionId, boolean needsTwoOfficers, Instant now) {
-    this.id = id;
-    this.needsTwoOfficers = needsTwoOfficers;
-    this.paymentRef = java.util.Objects.requireNonNull(paymentRef, "paymentRef");
-    this.decisionId = java.util.Objects.requireNonNull(decisionId, "decisionId");
-    this.status = Status.OPEN;
-    this.createdAt = now.atOffset(ZoneOffset.UTC);
+    this(id, null, paymentRef, decisionId, needsTwoOfficers, now);
   }
 
-  /** The gate's case for a payment, with the payer's pseudonym. */
-  static ComplianceCase forPayment(
+  /**
+   * Opens a case for a customer's payment.
+   *
+   * @param subjectRef the customer's pseudonymous id; null for a payment without one
+   * @param needsTwoOfficers whether an alert that holds the payment is a sanctions hit
+   */
+  ComplianceCase(
       String id,
+      String subjectRef,
       String paymentRef,
       String decisionId,
-      String subjectRef,
       boolean needsTwoOfficers,
       Instant now) {
-    ComplianceCase c = new ComplianceCase(id, paymentRef, decisionId, needsTwoOfficers, now);
-    c.subjectRef = subjectRef;
-    return c;
+    this.id = id;
+    this.subjectRef = subjectRef;
+    this.openSubjectRef = subjectRef;
+    this.needsTwoOfficers = needsTwoOfficers;
+    this.paymentRef = paymentRef;
+    this.decisionId = decisionId;
+    this.payments.add(paymentRef);
+    this.status = Status.OPEN;
+    this.createdAt = now.atOffset(ZoneOffset.UTC);
+    this.lastAlertAt = this.createdAt;
   }
 
   /**
    * A re-screening's case: a screened customer now matches a listed entry. A sanctions hit, so
-   * clearing it takes two officers.
+   * clearing it takes two officers. It holds the customer's open authorizations ({@link
+   * #hold(Collection)}).
    */
   static ComplianceCase forRescreening(String id, String subjectRef, String reasons, Instant now) {
     ComplianceCase c = new ComplianceCase();
     c.id = id;
-    c.subjectRef = java.util.Objects.requireNonNull(subjectRef, "subjectRef");
-    c.reasons = reasons.length() > 4000 ? reasons.substring(0, 4000) : reasons;
+    c.subjectRef = Objects.requireNonNull(subjectRef, "subjectRef");
+    c.openSubjectRef = subjectRef;
+    c.reasons = truncated(reasons);
     c.needsTwoOfficers = true;
     c.status = Status.OPEN;
     c.createdAt = now.atOffset(ZoneOffset.UTC);
+    c.lastAlertAt = c.createdAt;
     return c;
   }
 
-  /** Records authorizations this case holds: they wait for its decision. */
-  void hold(java.util.Collection<String> paymentRefs) {
+  /**
+   * A re-screening found something new about the customer of this open case: new evidence, so a
+   * first clearance starts over, and as a sanctions hit it takes two officers.
+   */
+  void rescreeningFound(String moreReasons, Instant now) {
     if (status != Status.OPEN) {
       throw new CaseDecidedException(id, status);
     }
-    heldPayments.addAll(paymentRefs);
+    reasons = truncated(reasons == null ? moreReasons : reasons + "; " + moreReasons);
+    needsTwoOfficers = true;
+    firstClearedBy = null;
+    lastAlertAt = now.atOffset(ZoneOffset.UTC);
+  }
+
+  /** Authorizations a re-screening held: they wait for the case's decision. */
+  void hold(Collection<String> paymentRefs) {
+    if (status != Status.OPEN) {
+      throw new CaseDecidedException(id, status);
+    }
+    payments.addAll(paymentRefs);
+  }
+
+  private static String truncated(String text) {
+    return text.length() > 4000 ? text.substring(0, 4000) : text;
+  }
+
+  /**
+   * Another payment of the same customer joins the open case. Its alerts are new evidence: a first
+   * officer's clearance did not see them, so clearing starts over; a sanctions hit among them makes
+   * the whole case a four-eyes case.
+   *
+   * @throws CaseDecidedException if the case was decided meanwhile
+   */
+  void hold(String paymentRef, boolean sanctionsHit, Instant now) {
+    if (status != Status.OPEN) {
+      throw new CaseDecidedException(id, status);
+    }
+    payments.add(paymentRef);
+    needsTwoOfficers |= sanctionsHit;
+    firstClearedBy = null;
+    lastAlertAt = now.atOffset(ZoneOffset.UTC);
   }
 
   /**
@@ -158,6 +211,7 @@ public class ComplianceCase {
       }
     }
     this.status = cleared ? Status.CLEARED : Status.CONFIRMED;
+    this.openSubjectRef = null;
     this.decidedBy = officer;
     this.decidedAt = now.atOffset(ZoneOffset.UTC);
     return true;
@@ -176,33 +230,34 @@ public class ComplianceCase {
     return id;
   }
 
-  /** The payment the gate held, or null for a re-screening's case. */
+  /** The payment that opened the case; null for a case a re-screening opened. */
   public String paymentRef() {
     return paymentRef;
   }
 
-  /** The gate's decision, or null for a re-screening's case. */
-  public String decisionId() {
-    return decisionId;
-  }
-
-  public Optional<String> subjectRef() {
-    return Optional.ofNullable(subjectRef);
-  }
-
-  /** A re-screening's reasons; empty for the gate's cases (see the decision). */
+  /** What a re-screening found; empty for the gate's cases (see their alerts). */
   public Optional<String> ownReasons() {
     return Optional.ofNullable(reasons);
   }
 
-  /** Every payment this case decides: the gate's payment and the authorizations it held. */
+  /** Every payment the case holds, the first included, by id. */
   public List<String> payments() {
-    List<String> all = new ArrayList<>();
-    if (paymentRef != null) {
-      all.add(paymentRef);
-    }
-    heldPayments.stream().filter(p -> !p.equals(paymentRef)).forEach(all::add);
-    return List.copyOf(all);
+    return List.copyOf(new TreeSet<>(payments));
+  }
+
+  /** The customer's pseudonymous id; empty for a payment without a known customer. */
+  public Optional<String> subjectRef() {
+    return Optional.ofNullable(subjectRef);
+  }
+
+  /** When the last alert joined the case (its opening, at first). */
+  public Instant lastAlertAt() {
+    return lastAlertAt.toInstant();
+  }
+
+  /** The gate's decision, or null for a case a re-screening opened. */
+  public String decisionId() {
+    return decisionId;
   }
 
   public Status status() {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,6 +20,7 @@ import org.kassa.compliance.aml.ScreeningSnapshot;
 import org.kassa.compliance.aml.monitoring.MonitoredPayment;
 import org.kassa.compliance.aml.monitoring.MonitoringPolicy;
 import org.kassa.compliance.aml.monitoring.MonitoringRules;
+import org.kassa.compliance.aml.monitoring.MonitoringSettings;
 import org.kassa.compliance.aml.screening.Hit;
 import org.kassa.compliance.aml.screening.Query;
 import org.kassa.compliance.aml.whitelist.FalsePositiveWhitelist;
@@ -38,22 +38,21 @@ import org.kassa.compliance.text.RandomTokens;
  * <ul>
  *   <li>{@code sanctions_hit}: the payer's name screened against every loaded list; a hit scoring
  *       at least {@code kassa.gate.block-score} (0.95) blocks, one at least {@code
- *       kassa.gate.review-score} (0.85) holds the payment for review. A hit on an entry an officer
- *       whitelisted for this customer ({@link FalsePositiveWhitelist}, keyed by the payment's
- *       {@code subjectRef}) is set aside and named as {@code whitelisted_hit ... wl=<id>}; a
- *       whitelisting that no longer holds is voided, once, and the hit counts.
- *   <li>{@code high_risk_country}: a payer in one of {@code kassa.gate.review-countries} (default:
- *       the FATF's call-for-action list) is held for review.
- *   <li>Transaction monitoring ({@link MonitoringRules}) on the customer's recent payments: {@code
- *       large_amount} ({@code kassa.monitoring.large-amount}, e.g. {@code EUR=1000000}), {@code
- *       velocity} ({@code kassa.monitoring.velocity.count} within {@code .window}) and {@code
- *       structuring} ({@code kassa.monitoring.structuring.count} payments just under the large
- *       amount within {@code .window}); a hit holds the payment for review.
+ *       kassa.gate.review-score} (0.85) holds the payment for review.
+ *   <li>{@code high_risk_country}: a payer whose billing country or card's issuing country is on a
+ *       list {@link HighRiskCountries} holds (the FATF's call-for-action list and the EU's
+ *       high-risk third countries by default) is held for review.
+ *   <li>Transaction monitoring ({@link MonitoringRules}, configured by {@link MonitoringSettings})
+ *       on the recent payments of the same customer, card or IP address: {@code large_amount},
+ *       {@code velocity} and {@code velocity_amount} per customer, card and IP address, {@code
+ *       structuring} and {@code country_mismatch}; a hit holds the payment for review.
  * </ul>
  *
- * Reasons name rule ids, list ids, entry ids, scores and list versions, never the payer's name. A
- * named payer with a subject id is kept for re-screening after list refreshes ({@link
- * ScreenedSubjects}, the name sealed; {@link Rescreening}).
+ * Every rule hit is an alert ({@link ComplianceCases#raise}); the rules in {@code
+ * kassa.gate.alert-only-rules} (none by default; never {@code sanctions_hit}) raise alerts without
+ * holding the payment.
+ *
+ * <p>Reasons name rule ids, list ids, entry ids, scores and list versions, never the payer's name.
  */
 @Stateless
 public class ComplianceGate {
@@ -75,34 +74,12 @@ public class ComplianceGate {
   double reviewScore;
 
   @Inject
-  @ConfigProperty(name = "kassa.gate.review-countries")
-  Optional<String> reviewCountries;
+  @ConfigProperty(name = "kassa.gate.alert-only-rules", defaultValue = " ")
+  String alertOnlyRules;
 
-  @Inject
-  @ConfigProperty(
-      name = "kassa.monitoring.large-amount",
-      defaultValue = "EUR=1000000,USD=1000000,GBP=1000000,CHF=1000000,JPY=150000000")
-  String largeAmounts;
-
-  @Inject
-  @ConfigProperty(name = "kassa.monitoring.velocity.count", defaultValue = "20")
-  int velocityCount;
-
-  @Inject
-  @ConfigProperty(name = "kassa.monitoring.velocity.window", defaultValue = "PT1H")
-  java.time.Duration velocityWindow;
-
-  @Inject
-  @ConfigProperty(name = "kassa.monitoring.structuring.count", defaultValue = "3")
-  int structuringCount;
-
-  @Inject
-  @ConfigProperty(name = "kassa.monitoring.structuring.share", defaultValue = "0.9")
-  double structuringShare;
-
-  @Inject
-  @ConfigProperty(name = "kassa.monitoring.structuring.window", defaultValue = "P1D")
-  java.time.Duration structuringWindow;
+  @Inject private HighRiskCountries highRiskCountries;
+  @Inject private MonitoringSettings monitoring;
+  @Inject private ComplianceCases cases;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -152,21 +129,19 @@ public class ComplianceGate {
                           hit.score(),
                           w.id())));
     }
-    if (payment.country() != null
-        && countries().contains(payment.country().toUpperCase(Locale.ROOT))) {
-      reasons.add("high_risk_country country=" + payment.country().toUpperCase(Locale.ROOT));
-      outcome = worse(outcome, GateDecision.Outcome.REVIEW);
-    }
-    List<String> monitoring = monitor(payment, now);
-    if (!monitoring.isEmpty()) {
-      reasons.addAll(monitoring);
+    Set<String> alertOnly = alertOnly();
+    List<String> rules = new ArrayList<>(highRisk(payment));
+    rules.addAll(monitor(payment, now));
+    reasons.addAll(rules);
+    if (rules.stream().anyMatch(r -> !alertOnly.contains(Alert.ruleOf(r)))) {
       outcome = worse(outcome, GateDecision.Outcome.REVIEW);
     }
     String id = "gd_" + RandomTokens.base62(20);
     String joined = String.join("; ", reasons);
     em.createNativeQuery(
             "INSERT INTO gate_decision (id, payment_ref, outcome, reasons, subject_ref, decided_at,"
-                + " amount_minor, currency) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                + " amount_minor, currency, card_fingerprint, ip_ref)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
         .setParameter(1, id)
         .setParameter(2, payment.paymentRef())
         .setParameter(3, outcome.name())
@@ -175,21 +150,11 @@ public class ComplianceGate {
         .setParameter(6, now.atOffset(java.time.ZoneOffset.UTC))
         .setParameter(7, payment.amountMinor())
         .setParameter(8, payment.currency())
+        .setParameter(9, payment.cardFingerprint())
+        .setParameter(10, payment.ipRef())
         .executeUpdate();
-    String caseId = null;
-    if (outcome == GateDecision.Outcome.REVIEW) {
-      boolean sanctionsHit = reasons.stream().anyMatch(r -> r.startsWith("sanctions_hit"));
-      ComplianceCase opened =
-          ComplianceCase.forPayment(
-              "case_" + RandomTokens.base62(20),
-              payment.paymentRef(),
-              id,
-              payment.subjectRef(),
-              sanctionsHit,
-              now);
-      em.persist(opened);
-      caseId = opened.id();
-    }
+    String caseId =
+        cases.raise(id, payment, reasons, outcome == GateDecision.Outcome.REVIEW, alertOnly, now);
     audit.append(
         AuditRecord.of(
                 "compliance-gate",
@@ -210,30 +175,98 @@ public class ComplianceGate {
     return new GateDecision(id, outcome, reasons, caseId);
   }
 
-  /** The monitoring rules on this payment and the same customer's recent ones (not blocked). */
+  /** The lists that hold the payer's billing country and the card's issuing country. */
+  private List<String> highRisk(PaymentContext payment) {
+    List<String> hits = new ArrayList<>();
+    String billing = upper(payment.country());
+    String card = upper(payment.cardCountry());
+    for (String country : new java.util.LinkedHashSet<>(Arrays.asList(billing, card))) {
+      List<String> lists = highRiskCountries.listsHolding(country);
+      if (country != null && !lists.isEmpty()) {
+        String of =
+            country.equals(billing) ? (country.equals(card) ? "billing,card" : "billing") : "card";
+        hits.add(
+            "high_risk_country country="
+                + country
+                + " of="
+                + of
+                + " lists="
+                + String.join(",", lists));
+      }
+    }
+    return hits;
+  }
+
+  private static String upper(String country) {
+    return country == null || country.isBlank() ? null : country.trim().toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * The monitoring rules on this payment and the recent ones (not blocked) of the same customer,
+   * card or IP address.
+   */
   private List<String> monitor(PaymentContext payment, Instant now) {
-    MonitoringPolicy policy = monitoringPolicy();
-    List<MonitoredPayment> history = List.of();
+    MonitoringPolicy policy = monitoring.policy();
+    List<String> keys = new ArrayList<>();
+    List<String> values = new ArrayList<>();
     if (payment.subjectRef() != null) {
-      @SuppressWarnings("unchecked")
-      List<Object[]> rows =
+      keys.add("subject_ref");
+      values.add(payment.subjectRef());
+    }
+    if (payment.cardFingerprint() != null) {
+      keys.add("card_fingerprint");
+      values.add(payment.cardFingerprint());
+    }
+    if (payment.ipRef() != null) {
+      keys.add("ip_ref");
+      values.add(payment.ipRef());
+    }
+    List<MonitoredPayment> history = List.of();
+    if (!keys.isEmpty()) {
+      StringBuilder any = new StringBuilder();
+      for (int i = 0; i < keys.size(); i++) {
+        any.append(i == 0 ? "" : " OR ").append(keys.get(i)).append(" = ?").append(i + 2);
+      }
+      jakarta.persistence.Query query =
           em.createNativeQuery(
-                  "SELECT amount_minor, currency, decided_at FROM gate_decision"
-                      + " WHERE subject_ref = ?1 AND decided_at > ?2 AND outcome <> 'BLOCK'"
-                      + " AND amount_minor IS NOT NULL")
-              .setParameter(1, payment.subjectRef())
-              .setParameter(2, now.minus(policy.lookBack()).atOffset(java.time.ZoneOffset.UTC))
-              .getResultList();
+                  "SELECT amount_minor, currency, decided_at, subject_ref, card_fingerprint, ip_ref"
+                      + " FROM gate_decision WHERE decided_at > ?1 AND outcome <> 'BLOCK'"
+                      + " AND amount_minor IS NOT NULL AND ("
+                      + any
+                      + ")")
+              .setParameter(1, now.minus(policy.lookBack()).atOffset(java.time.ZoneOffset.UTC));
+      for (int i = 0; i < values.size(); i++) {
+        query.setParameter(i + 2, values.get(i));
+      }
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows = query.getResultList();
       history =
           rows.stream()
               .map(
                   r ->
                       new MonitoredPayment(
-                          ((Number) r[0]).longValue(), ((String) r[1]).trim(), instant(r[2])))
+                          ((Number) r[0]).longValue(),
+                          ((String) r[1]).trim(),
+                          instant(r[2]),
+                          (String) r[3],
+                          (String) r[4],
+                          (String) r[5],
+                          null,
+                          null))
               .toList();
     }
     return MonitoringRules.evaluate(
-        new MonitoredPayment(payment.amountMinor(), payment.currency(), now), history, policy);
+        new MonitoredPayment(
+            payment.amountMinor(),
+            payment.currency(),
+            now,
+            payment.subjectRef(),
+            payment.cardFingerprint(),
+            payment.ipRef(),
+            upper(payment.country()),
+            upper(payment.cardCountry())),
+        history,
+        policy);
   }
 
   private static Instant instant(Object value) {
@@ -249,35 +282,11 @@ public class ComplianceGate {
     throw new IllegalStateException("unexpected time " + value.getClass());
   }
 
-  private MonitoringPolicy monitoringPolicy() {
-    java.util.Map<String, Long> large = new java.util.HashMap<>();
-    for (String pair : largeAmounts.split(",")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        large.put(
-            pair.substring(0, eq).trim().toUpperCase(Locale.ROOT),
-            Long.parseLong(pair.substring(eq + 1).trim()));
-      }
-    }
-    return new MonitoringPolicy(
-        large,
-        velocityCount,
-        velocityWindow,
-        structuringCount,
-        structuringShare,
-        structuringWindow);
-  }
-
-  private Set<String> countries() {
-    return reviewCountries
-        .filter(s -> !s.isBlank())
-        .map(
-            s ->
-                Arrays.stream(s.split(","))
-                    .map(c -> c.trim().toUpperCase(Locale.ROOT))
-                    .filter(c -> !c.isEmpty())
-                    .collect(Collectors.toUnmodifiableSet()))
-        .orElseGet(HighRiskCountries::fatfCallForAction);
+  private Set<String> alertOnly() {
+    return Arrays.stream(alertOnlyRules.split(","))
+        .map(String::trim)
+        .filter(r -> !r.isEmpty() && !r.equals(Alert.SANCTIONS_HIT))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private static GateDecision.Outcome worse(GateDecision.Outcome a, GateDecision.Outcome b) {

@@ -27,7 +27,6 @@ import org.kassa.compliance.aml.whitelist.WhitelistTriage;
 import org.kassa.compliance.audit.AuditRecord;
 import org.kassa.compliance.audit.AuditTrail;
 import org.kassa.compliance.privacy.PersonalDataVault;
-import org.kassa.compliance.text.RandomTokens;
 
 /**
  * Screens the customers already screened again after each index rebuild that changed list versions.
@@ -54,6 +53,7 @@ public class Rescreening {
   @Inject private FalsePositiveWhitelist whitelist;
   @Inject private PersonalDataVault vault;
   @Inject private AuditTrail audit;
+  @Inject private ComplianceCases cases;
   @Inject private Instance<ReviewedPayments> payments;
   @Inject private Rescreening self;
 
@@ -158,10 +158,7 @@ public class Rescreening {
                           hit.score(),
                           hit.list().sha256().substring(0, 12)))
               .collect(Collectors.joining("; "));
-      ComplianceCase c =
-          ComplianceCase.forRescreening(
-              "case_" + RandomTokens.base62(20), subjectRef, reasons, now);
-      em.persist(c);
+      ComplianceCase c = cases.rescreeningFound(subjectRef, reasons, now);
       // Payment rows first (the payment module audits each hold), then the trail, then ours.
       List<String> held =
           payments.isResolvable()

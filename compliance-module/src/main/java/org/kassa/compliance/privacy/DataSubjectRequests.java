@@ -37,25 +37,16 @@ public class DataSubjectRequests {
   /**
    * Records a request as received; the deadline runs from now.
    *
-   * @param identifier the requester's email, or the merchant's customer id
-   * @param merchantRef the merchant's id, for a customer id; ignored for an email
+   * @param identifier the requester's email, or a merchant's customer id
    */
   public DataSubjectRequest receive(
       @NotNull DataSubjectRequest.Kind kind,
       @NotNull DataSubjectRequest.IdentifierKind identifierKind,
       @NotBlank @Size(max = 254) String identifier,
-      @Size(max = 40) String merchantRef,
       @NotBlank String officer) {
-    String subjectRef =
-        switch (identifierKind) {
-          case EMAIL -> pseudonymizer.pseudonym(identifier);
-          case CUSTOMER_ID -> {
-            if (merchantRef == null || merchantRef.isBlank()) {
-              throw new InvalidSubjectRequestException("A customer id needs the merchant's id.");
-            }
-            yield pseudonymizer.customer(merchantRef.trim(), identifier.trim());
-          }
-        };
+    // A merchant's customer id is pseudonymized as it is (as the payment module does), so a
+    // merchant whose customer ids are emails links its server-side payments to the hosted ones.
+    String subjectRef = pseudonymizer.pseudonym(identifier);
     DataSubjectRequest request =
         new DataSubjectRequest(
             "dsr_" + RandomTokens.base62(20),

@@ -43,26 +43,36 @@ public class Pseudonymizer {
     if (personalValue == null || personalValue.isBlank()) {
       return null;
     }
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      byte[] digest =
-          mac.doFinal(
-              personalValue.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-      return "sub_" + HexFormat.of().formatHex(digest, 0, 12);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
-    }
+    return "sub_" + hmac(personalValue.trim().toLowerCase(Locale.ROOT));
   }
 
   /**
-   * The pseudonymous id of a merchant's customer, known by the merchant's own customer id: scoped
-   * to the merchant, since two merchants' customer {@code 42} are different people.
+   * A keyed pseudonym of something that identifies a thing rather than a subject, e.g. {@code
+   * card_3f9a...} for a card number or {@code ip_...} for an IP address: the same value gets the
+   * same pseudonym, so monitoring can count it, but it cannot be read back or guessed without the
+   * key. The kind is part of what is keyed, so equal values of two kinds do not meet. Null for
+   * null.
+   *
+   * @param kind a short lower-case word: {@code card}, {@code ip}
    */
-  public String customer(String merchantRef, String customerId) {
-    if (customerId == null || customerId.isBlank()) {
+  public String pseudonym(String kind, String value) {
+    if (!kind.matches("[a-z]{1,10}")) {
+      throw new IllegalArgumentException("a pseudonym kind is a short lower-case word");
+    }
+    if (value == null || value.isBlank()) {
       return null;
     }
-    return pseudonym("customer:" + merchantRef + ":" + customerId);
+    return kind + "_" + hmac(kind + ":" + value.trim().toLowerCase(Locale.ROOT));
+  }
+
+  private String hmac(String value) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 12);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+    }
   }
 }

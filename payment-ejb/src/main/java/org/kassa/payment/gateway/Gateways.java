@@ -36,6 +36,20 @@ public class Gateways {
     return Optional.empty();
   }
 
+  /**
+   * The issuing country of a card, from the first deployed gateway that knows it (a card's country
+   * does not depend on the gateway that takes the payment).
+   */
+  public Optional<String> cardCountry(PaymentMethod method) {
+    for (PaymentGateway gateway : all()) {
+      Optional<String> country = gateway.cardCountry(method);
+      if (country.isPresent()) {
+        return country;
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Every deployed gateway, by name. */
   public List<PaymentGateway> all() {
     List<PaymentGateway> all = new ArrayList<>();

@@ -59,6 +59,15 @@ public interface PaymentGateway {
   Optional<GatewayResult> retrieve(PaymentReference payment);
 
   /**
+   * The issuing country of the card a payment is made with (ISO 3166 alpha-2), when the gateway
+   * knows it without a network call: the compliance gate asks before any call is made. Gateways
+   * without such knowledge keep the default, which does not know.
+   */
+  default Optional<String> cardCountry(PaymentMethod method) {
+    return Optional.empty();
+  }
+
+  /**
    * Sends the merchant's evidence for a dispute. Gateways without disputes in their API keep the
    * default, which refuses.
    *

@@ -59,17 +59,35 @@ public class PaymentAttempts {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** How the shopper pays: the method, the card's visible details or the saved token. */
-  public record Instrument(PaymentMethodType type, CardSummary card, String token) {}
+  /**
+   * How the shopper pays: the method, the card's visible details or the saved token, and for the
+   * compliance gate the card's keyed fingerprint (never its number) and issuing country when known.
+   */
+  public record Instrument(
+      PaymentMethodType type,
+      CardSummary card,
+      String token,
+      String cardFingerprint,
+      String cardCountry) {
+
+    public Instrument(PaymentMethodType type, CardSummary card, String token) {
+      this(type, card, token, null, null);
+    }
+  }
 
   /**
    * Step one of a hosted checkout: lock the session, check it can be paid, route, store a
    * processing payment.
    *
+   * @param clientIp the shopper's IP address, or null; only its pseudonym reaches the gate
    * @throws SessionNotPayableException if it is paid, expired or a payment is under way
    */
   public Payment beginCheckout(
-      String sessionId, Instrument instrument, Payer payer, List<ConsentChoice> consents) {
+      String sessionId,
+      Instrument instrument,
+      Payer payer,
+      String clientIp,
+      List<ConsentChoice> consents) {
     Instant now = clock.instant();
     CheckoutSession session =
         em.find(CheckoutSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
@@ -129,7 +147,13 @@ public class PaymentAttempts {
     if (!consents.isEmpty()) {
       consentLedger.grant(subjectRef, consents, "hosted_page");
     }
-    return assess(payment, payer.name(), null, subjectRef);
+    return assess(
+        payment,
+        payer.name(),
+        null,
+        subjectRef,
+        instrument,
+        pseudonymizer.pseudonym("ip", clientIp));
   }
 
   /** Step one of a server-side payment: route and store a processing payment. */
@@ -143,7 +167,7 @@ public class PaymentAttempts {
       String idempotencyKey) {
     Instant now = clock.instant();
     Route route = router.route(merchantId, instrument.type(), amount, country);
-    String subjectRef = pseudonymizer.customer(merchantId, customerId);
+    String subjectRef = pseudonymizer.pseudonym(customerId);
     Payment payment =
         new Payment(
             newId(),
@@ -162,7 +186,7 @@ public class PaymentAttempts {
     em.persist(payment);
     idempotencyKeys.bind(merchantId, idempotencyKey, "payment", payment.id());
     stateMachine.created(payment, "merchant:" + merchantId, subjectRef);
-    return assess(payment, null, country, subjectRef);
+    return assess(payment, null, country, subjectRef, instrument, null);
   }
 
   /**
@@ -170,7 +194,13 @@ public class PaymentAttempts {
    * reaches a gateway; one held for review is only authorized, and captured when an officer clears
    * it.
    */
-  private Payment assess(Payment payment, String payerName, String country, String subjectRef) {
+  private Payment assess(
+      Payment payment,
+      String payerName,
+      String country,
+      String subjectRef,
+      Instrument instrument,
+      String ipRef) {
     GateDecision decision =
         gate.assess(
             new PaymentContext(
@@ -180,7 +210,10 @@ public class PaymentAttempts {
                 payment.amount().currency().code(),
                 payerName,
                 country,
-                subjectRef));
+                subjectRef,
+                instrument.cardFingerprint(),
+                ipRef,
+                instrument.cardCountry()));
     switch (decision.outcome()) {
       case BLOCK -> {
         payment.recordDecline(DeclineReason.COMPLIANCE_BLOCKED);

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.kassa.compliance.consent.ConsentChoice;
+import org.kassa.compliance.privacy.Pseudonymizer;
 import org.kassa.payment.NotFoundException;
 import org.kassa.payment.card.CardDetails;
 import org.kassa.payment.gateway.AuthorizationRequest;
@@ -43,11 +44,28 @@ public class PaymentConfirmation {
   @Inject private Gateways gateways;
   @Inject private MetricRegistry metrics;
   @Inject private Payments payments;
+  @Inject private Pseudonymizer pseudonymizer;
+
+  /**
+   * Pays a checkout session with a card typed on the hosted page, without the shopper's IP address
+   * (callers that have none).
+   *
+   * @see #confirm(String, CardDetails, Payer, String, String)
+   */
+  public PaymentResult confirm(
+      @NotBlank String sessionId,
+      @NotNull CardDetails card,
+      @NotNull @Valid Payer payer,
+      @NotBlank String returnUrl) {
+    return confirm(sessionId, card, payer, null, returnUrl);
+  }
 
   /**
    * Pays a checkout session with a card typed on the hosted page.
    *
    * @param payer who pays: the name on the card and the email for the receipt
+   * @param clientIp the shopper's IP address as the page saw it, or null; the compliance gate gets
+   *     a keyed pseudonym of it, and of the card number, for its velocity rules
    * @param returnUrl where 3-D Secure sends the shopper back to
    * @return the payment and its status: captured, requires action (with the URL to send the shopper
    *     to), failed (with the decline reason) or, when the gateway did not answer, processing
@@ -57,8 +75,9 @@ public class PaymentConfirmation {
       @NotBlank String sessionId,
       @NotNull CardDetails card,
       @NotNull @Valid Payer payer,
+      String clientIp,
       @NotBlank String returnUrl) {
-    return confirm(sessionId, card, payer, returnUrl, List.of());
+    return confirm(sessionId, card, payer, clientIp, returnUrl, List.of());
   }
 
   /**
@@ -71,15 +90,23 @@ public class PaymentConfirmation {
       @NotBlank String sessionId,
       @NotNull CardDetails card,
       @NotNull @Valid Payer payer,
+      String clientIp,
       @NotBlank String returnUrl,
       @NotNull List<@Valid ConsentChoice> consents) {
+    PaymentMethod.Card method = new PaymentMethod.Card(card);
     Payment payment =
         attempts.beginCheckout(
             sessionId,
-            new PaymentAttempts.Instrument(PaymentMethodType.CARD, card.summary(), null),
+            new PaymentAttempts.Instrument(
+                PaymentMethodType.CARD,
+                card.summary(),
+                null,
+                pseudonymizer.pseudonym("card", card.number()),
+                gateways.cardCountry(method).orElse(null)),
             payer,
+            clientIp,
             consents);
-    return send(payment, new PaymentMethod.Card(card), returnUrl);
+    return send(payment, method, returnUrl);
   }
 
   /**
@@ -93,18 +120,25 @@ public class PaymentConfirmation {
     Money amount = new Money(request.amount(), CurrencyCode.of(request.currency()));
     CaptureMethod capture =
         request.captureMethod() == null ? CaptureMethod.AUTOMATIC : request.captureMethod();
+    PaymentMethod.Saved saved =
+        new PaymentMethod.Saved(request.paymentMethod(), PaymentMethodType.CARD);
     Payment payment =
         attempts.beginServerSide(
             merchantId,
             amount,
-            // A saved method's card details stay at the gateway; Kassa keeps only its token.
-            new PaymentAttempts.Instrument(PaymentMethodType.CARD, null, request.paymentMethod()),
+            // A saved method's card details stay at the gateway; Kassa keeps only its token. It
+            // has no card number to fingerprint, but the gateway may know the card's country.
+            new PaymentAttempts.Instrument(
+                PaymentMethodType.CARD,
+                null,
+                request.paymentMethod(),
+                null,
+                gateways.cardCountry(saved).orElse(null)),
             request.customerId(),
             capture,
             request.country(),
             idempotencyKey);
-    return send(
-        payment, new PaymentMethod.Saved(request.paymentMethod(), PaymentMethodType.CARD), null);
+    return send(payment, saved, null);
   }
 
   /**

@@ -960,6 +960,119 @@ class PaymentEngineIT {
     assertEquals(0, sandbox.chargesFor(second.getString("id")));
   }
 
+  private JsonObject openCase(String caseId) {
+    return compliance().get("api/v1/compliance/cases").json().getJsonArray("data").stream()
+        .map(v -> v.asJsonObject())
+        .filter(c -> c.getString("id").equals(caseId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no open case " + caseId));
+  }
+
+  private JsonObject heldPayment(String customer, long amount) {
+    // A billing country other than the card's holds it: pm_card_visa is a US test card.
+    JsonObject payment =
+        api()
+            .post(
+                "api/v1/payments",
+                "{\"amount\":"
+                    + amount
+                    + ",\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\","
+                    + "\"customer\":\""
+                    + customer
+                    + "\",\"country\":\"DE\"}",
+                null)
+            .json();
+    assertEquals("authorized", payment.getString("status"), payment.toString());
+    return payment;
+  }
+
+  @Test
+  void aCustomersPaymentsHeldForReviewLandInOneCaseAndClearingItCapturesThemAll() {
+    String customer = "cus_" + UUID.randomUUID();
+    JsonObject first = heldPayment(customer, 2500);
+    JsonObject second = heldPayment(customer, 2600);
+    String caseId = first.getString("review_case");
+    assertEquals(caseId, second.getString("review_case"), "the second joins the open case");
+    JsonObject other = heldPayment("cus_" + UUID.randomUUID(), 2700);
+    assertFalse(caseId.equals(other.getString("review_case")), "another customer, another case");
+
+    JsonObject held = openCase(caseId);
+    assertEquals(
+        Set.of(first.getString("id"), second.getString("id")),
+        held.getJsonArray("payments").getValuesAs(jakarta.json.JsonString.class).stream()
+            .map(jakarta.json.JsonString::getString)
+            .collect(java.util.stream.Collectors.toSet()));
+    assertTrue(held.getString("subject").startsWith("sub_"), held.toString());
+    assertFalse(held.toString().contains(customer), "the customer only by pseudonym");
+    List<JsonObject> alerts = held.getJsonArray("alerts").getValuesAs(JsonObject.class);
+    assertEquals(2, alerts.size(), held.toString());
+    for (JsonObject alert : alerts) {
+      assertEquals("country_mismatch", alert.getString("rule"));
+      assertEquals("billing=DE card=US", alert.getString("detail"));
+      assertTrue(alert.getBoolean("holds"));
+    }
+    assertTrue(held.getString("reasons").contains("country_mismatch billing=DE card=US"));
+
+    ApiClient.Answer cleared =
+        compliance().post("api/v1/compliance/cases/" + caseId + "/clear", "", null);
+    assertEquals(200, cleared.status(), cleared.body());
+    assertEquals(PaymentStatus.CAPTURED, status(first.getString("id")));
+    assertEquals(PaymentStatus.CAPTURED, status(second.getString("id")));
+    assertEquals(PaymentStatus.AUTHORIZED, status(other.getString("id")));
+    assertEquals(
+        "payments=2 "
+            + String.join(
+                ",",
+                new java.util.TreeSet<>(Set.of(first.getString("id"), second.getString("id")))),
+        audit.find(AuditQuery.forObject(caseId), 0, 10).stream()
+            .filter(e -> e.action().equals("case.cleared"))
+            .findFirst()
+            .orElseThrow()
+            .detail());
+
+    // Once decided, the customer's next held payment opens a new case.
+    JsonObject third = heldPayment(customer, 2800);
+    assertFalse(caseId.equals(third.getString("review_case")));
+    for (JsonObject left : List.of(third, other)) {
+      assertEquals(
+          200,
+          compliance()
+              .post(
+                  "api/v1/compliance/cases/" + left.getString("review_case") + "/confirm", "", null)
+              .status());
+      assertEquals(PaymentStatus.CANCELED, status(left.getString("id")));
+    }
+  }
+
+  @Test
+  void theGateKeepsOnlyPseudonymsOfTheCardAndTheShoppersAddress() throws Exception {
+    PaymentResult one =
+        confirmation.confirm(
+            newSession(700).id(), card("4000000760000002"), PAYER, "203.0.113.7", "/pay/x");
+    PaymentResult two =
+        confirmation.confirm(
+            newSession(800).id(), card("4000000760000002"), PAYER, "203.0.113.7", "/pay/x");
+    assertEquals(PaymentStatus.CAPTURED, one.status());
+    String[] first = gateKeys(one.paymentId());
+    assertTrue(first[0].startsWith("card_") && first[1].startsWith("ip_"), String.join(" ", first));
+    assertFalse(String.join(" ", first).contains("0760000002"));
+    assertFalse(String.join(" ", first).contains("203.0.113"));
+    assertEquals(List.of(first), List.of(gateKeys(two.paymentId())), "one card, one address");
+  }
+
+  private String[] gateKeys(String paymentId) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT card_fingerprint, ip_ref FROM gate_decision WHERE payment_ref = ?")) {
+      q.setString(1, paymentId);
+      try (ResultSet rs = q.executeQuery()) {
+        assertTrue(rs.next(), "no gate decision for " + paymentId);
+        return new String[] {rs.getString(1), rs.getString(2)};
+      }
+    }
+  }
+
   // --- helpers for the checkout flow ------------------------------------------------------------
 
   private static final Payer PAYER = new Payer("Ann Example", "ann@example.com");

@@ -114,6 +114,7 @@ class PersonalDataIT {
             session.id(),
             card(who.name()),
             new Payer(who.name(), who.email()),
+            null,
             "/pay/x",
             offers.stream()
                 .filter(o -> o.required() || optionalPurposes.contains(o.purpose()))
@@ -208,7 +209,6 @@ class PersonalDataIT {
             DataSubjectRequest.Kind.ACCESS,
             DataSubjectRequest.IdentifierKind.EMAIL,
             who.email(),
-            null,
             "officer@kassa.test");
     assertThrows(
         SubjectRequestStateException.class,
@@ -269,7 +269,6 @@ class PersonalDataIT {
             DataSubjectRequest.Kind.ERASURE,
             DataSubjectRequest.IdentifierKind.EMAIL,
             who.email().toUpperCase(Locale.ROOT),
-            null,
             "officer@kassa.test");
     assertEquals(subject, request.subjectRef(), "the same subject whatever the case of the email");
     requests.verifyIdentity(request.id(), "officer@kassa.test", "signed letter");
@@ -295,7 +294,6 @@ class PersonalDataIT {
                     DataSubjectRequest.Kind.ACCESS,
                     DataSubjectRequest.IdentifierKind.EMAIL,
                     who.email(),
-                    null,
                     "officer@kassa.test")),
             "officer@kassa.test");
     assertTrue(again.getBoolean("erased"));

@@ -84,7 +84,7 @@ class ScreeningGovernanceIT {
     Payment held = payment(pay(payer));
     assertEquals(PaymentStatus.AUTHORIZED, held.status());
     JsonObject heldCase = openCase(held.reviewCase().orElseThrow());
-    assertEquals(subject, heldCase.getString("subject_ref"));
+    assertEquals(subject, heldCase.getString("subject"));
     Matcher hit = HIT.matcher(heldCase.getString("reasons"));
     assertTrue(hit.find(), heldCase.getString("reasons"));
     String listId = hit.group(1);
@@ -173,7 +173,7 @@ class ScreeningGovernanceIT {
     await("the authorization held", () -> payment(authorizationId).reviewCase().isPresent());
     String caseId = payment(authorizationId).reviewCase().orElseThrow();
     JsonObject opened = openCase(caseId);
-    assertEquals(subject, opened.getString("subject_ref"));
+    assertEquals(subject, opened.getString("subject"));
     assertTrue(opened.isNull("payment"));
     assertEquals(
         List.of(authorizationId),
@@ -200,7 +200,7 @@ class ScreeningGovernanceIT {
     assertEquals(
         1,
         openCases().stream()
-            .filter(c -> !c.isNull("subject_ref") && c.getString("subject_ref").equals(subject))
+            .filter(c -> !c.isNull("subject") && c.getString("subject").equals(subject))
             .count());
 
     // The officer confirms the concern: the authorization is voided, nothing charged.

@@ -1,12 +1,17 @@
 package org.kassa.compliance.aml.monitoring;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Evaluates the monitoring rules on a payment and the same customer's earlier payments: {@code
- * large_amount}, {@code velocity} and {@code structuring}. Each hit names its rule and what it
- * counted, never the customer.
+ * Evaluates the monitoring rules on a payment and the earlier payments that share a key with it
+ * (the customer, the card fingerprint or the IP address): {@code large_amount}, {@code velocity} /
+ * {@code velocity_amount} (per customer), {@code card_velocity} / {@code card_velocity_amount},
+ * {@code ip_velocity} / {@code ip_velocity_amount}, {@code structuring} (per customer) and {@code
+ * country_mismatch}. Each hit is one line, its rule id first, then what it counted: never who.
  */
 public final class MonitoringRules {
 
@@ -15,8 +20,8 @@ public final class MonitoringRules {
   /**
    * The rules this payment trips.
    *
-   * @param history the same customer's earlier payments (any order; those outside the windows are
-   *     ignored)
+   * @param history earlier payments sharing a key with this one (any order; those outside a rule's
+   *     window or about another key are ignored by it)
    */
   public static List<String> evaluate(
       MonitoredPayment payment, List<MonitoredPayment> history, MonitoringPolicy policy) {
@@ -33,17 +38,81 @@ public final class MonitoringRules {
                         + payment.currency()
                         + " threshold="
                         + threshold));
-    long recent =
-        1 + history.stream().filter(p -> within(p, payment, policy.velocityWindow())).count();
-    if (recent >= policy.velocityCount()) {
+    velocity(hits, "velocity", payment, history, policy.customer(), MonitoredPayment::subjectRef);
+    velocity(
+        hits, "card_velocity", payment, history, policy.card(), MonitoredPayment::cardFingerprint);
+    velocity(hits, "ip_velocity", payment, history, policy.ip(), MonitoredPayment::ipRef);
+    structuring(hits, payment, history, policy);
+    if (policy.countryMismatch()
+        && payment.billingCountry() != null
+        && payment.cardCountry() != null
+        && !payment.billingCountry().equalsIgnoreCase(payment.cardCountry())) {
       hits.add(
-          "velocity payments="
-              + recent
-              + " window="
-              + policy.velocityWindow()
-              + " threshold="
-              + policy.velocityCount());
+          "country_mismatch billing="
+              + payment.billingCountry()
+              + " card="
+              + payment.cardCountry());
     }
+    return hits;
+  }
+
+  private static void velocity(
+      List<String> hits,
+      String rule,
+      MonitoredPayment payment,
+      List<MonitoredPayment> history,
+      MonitoringPolicy.Velocity velocity,
+      Function<MonitoredPayment, String> key) {
+    String own = key.apply(payment);
+    if (own == null) {
+      return;
+    }
+    List<MonitoredPayment> same =
+        history.stream()
+            .filter(p -> own.equals(key.apply(p)))
+            .filter(p -> within(p, payment, velocity.window()))
+            .toList();
+    long count = 1 + same.size();
+    if (count >= velocity.count()) {
+      hits.add(
+          rule
+              + " payments="
+              + count
+              + " window="
+              + velocity.window()
+              + " threshold="
+              + velocity.count());
+    }
+    velocity
+        .sumIn(payment.currency())
+        .ifPresent(
+            threshold -> {
+              long sum =
+                  payment.amountMinor()
+                      + same.stream()
+                          .filter(p -> p.currency().equals(payment.currency()))
+                          .mapToLong(MonitoredPayment::amountMinor)
+                          .sum();
+              if (sum >= threshold) {
+                hits.add(
+                    rule
+                        + "_amount sum="
+                        + sum
+                        + " "
+                        + payment.currency()
+                        + " window="
+                        + velocity.window()
+                        + " threshold="
+                        + threshold);
+              }
+            });
+  }
+
+  private static void structuring(
+      List<String> hits,
+      MonitoredPayment payment,
+      List<MonitoredPayment> history,
+      MonitoringPolicy policy) {
     policy
         .largeAmountIn(payment.currency())
         .ifPresent(
@@ -54,6 +123,10 @@ public final class MonitoringRules {
               long under =
                   1
                       + history.stream()
+                          .filter(
+                              p ->
+                                  payment.subjectRef() != null
+                                      && Objects.equals(p.subjectRef(), payment.subjectRef()))
                           .filter(p -> p.currency().equals(payment.currency()))
                           .filter(p -> within(p, payment, policy.structuringWindow()))
                           .filter(p -> justUnder(p, threshold, policy))
@@ -70,11 +143,9 @@ public final class MonitoringRules {
                         + policy.structuringWindow());
               }
             });
-    return hits;
   }
 
-  private static boolean within(
-      MonitoredPayment earlier, MonitoredPayment now, java.time.Duration window) {
+  private static boolean within(MonitoredPayment earlier, MonitoredPayment now, Duration window) {
     return !earlier.at().isAfter(now.at()) && earlier.at().isAfter(now.at().minus(window));
   }
 

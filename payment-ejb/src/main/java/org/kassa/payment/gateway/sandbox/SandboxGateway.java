@@ -127,7 +127,7 @@ public class SandboxGateway implements PaymentGateway {
   String mode = "demo";
 
   /** One published test number and what it does. */
-  record TestCard(String number, String outcome, String detail) {}
+  record TestCard(String number, String outcome, String detail, String country) {}
 
   /** Where the sandbox sends its signed callbacks. */
   @FunctionalInterface
@@ -704,6 +704,23 @@ public class SandboxGateway implements PaymentGateway {
     return DeclineReason.fromCode(code);
   }
 
+  /**
+   * The issuing country of one of Stripe's published test cards, typed or as its test token, as
+   * that list gives it; other cards' countries the sandbox does not know.
+   */
+  @Override
+  public Optional<String> cardCountry(PaymentMethod method) {
+    String number = null;
+    if (method instanceof PaymentMethod.Card card) {
+      number = card.details().number();
+    } else if (method instanceof PaymentMethod.Saved saved) {
+      number = TEST_TOKENS.get(saved.token());
+    }
+    return Optional.ofNullable(number == null ? null : CARDS.get(number))
+        .map(TestCard::country)
+        .filter(c -> c.matches("[A-Z]{2}"));
+  }
+
   /** The brand of a sandbox test token, for the payment record; unknown tokens have none. */
   public static Optional<CardBrand> tokenBrand(String token) {
     return Optional.ofNullable(TEST_TOKENS.get(token)).map(CardBrand::detect);
@@ -726,7 +743,9 @@ public class SandboxGateway implements PaymentGateway {
       while ((line = reader.readLine()) != null) {
         List<String> cells = Csv.split(line);
         if (cells.size() >= 6) {
-          byNumber.put(cells.get(0), new TestCard(cells.get(0), cells.get(4), cells.get(5)));
+          byNumber.put(
+              cells.get(0),
+              new TestCard(cells.get(0), cells.get(4), cells.get(5), cells.get(3).trim()));
         }
       }
     } catch (IOException e) {

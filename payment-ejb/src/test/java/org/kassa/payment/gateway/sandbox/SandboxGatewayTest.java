@@ -68,4 +68,22 @@ class SandboxGatewayTest {
     GatewayResult second = sandbox.authorize(request("pay_same", "4242424242424242", true));
     assertThat(second).isEqualTo(first);
   }
+
+  @Test
+  void theSandboxKnowsTheCountriesOfStripesTestCardsTypedOrAsTokens() {
+    assertThat(sandbox.cardCountry(request("pay_c1", "4000002760003184", false).method()))
+        .contains("DE");
+    assertThat(sandbox.cardCountry(request("pay_c2", "4000000760000002", false).method()))
+        .contains("BR");
+    assertThat(sandbox.cardCountry(request("pay_c3", "4000003920000003", false).method()))
+        .contains("JP");
+    assertThat(
+            sandbox.cardCountry(
+                new PaymentMethod.Saved(
+                    "pm_card_visa", org.kassa.payment.gateway.PaymentMethodType.CARD)))
+        .contains("US");
+    // A valid number that is not a published test card: its country is not known.
+    assertThat(sandbox.cardCountry(request("pay_c4", "4111111111111111", false).method()))
+        .isEmpty();
+  }
 }
