@@ -145,6 +145,15 @@ public class SanctionsLists {
         .getResultList();
   }
 
+  /** The latest loads of every list, newest first, rejected ones included. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<ListVersion> recentLoads(int max) {
+    return em.createQuery(
+            "SELECT v FROM ListVersion v ORDER BY v.loadedAt DESC, v.id", ListVersion.class)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
   /** The files of a version, as they were loaded. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ListFiles files(String versionId) {

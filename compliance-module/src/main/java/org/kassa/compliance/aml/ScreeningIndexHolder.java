@@ -59,15 +59,14 @@ public class ScreeningIndexHolder {
   @ConfigProperty(name = "kassa.mode", defaultValue = "demo")
   String mode;
 
-  private record Built(Set<String> versions, ScreeningSnapshot snapshot) {}
+  private record Built(Set<String> versions, ScreeningSnapshot snapshot, Instant builtAt) {}
 
   private volatile Built current =
       new Built(
           Set.of(),
           new ScreeningSnapshot(
-              new Screening(ScreeningIndex.build(List.of())),
-              versionsKey(Set.of()),
-              Instant.EPOCH));
+              new Screening(ScreeningIndex.build(List.of())), versionsKey(Set.of()), Instant.EPOCH),
+          null);
 
   @PostConstruct
   void start() {
@@ -120,7 +119,7 @@ public class ScreeningIndexHolder {
         active.stream().map(ListVersion::loadedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
     ScreeningSnapshot snapshot =
         new ScreeningSnapshot(new Screening(index), versionsKey(ids), newest);
-    current = new Built(Set.copyOf(ids), snapshot);
+    current = new Built(Set.copyOf(ids), snapshot, Instant.now());
     long ms = (System.nanoTime() - started) / 1_000_000;
     LOG.info(
         () ->
@@ -141,6 +140,11 @@ public class ScreeningIndexHolder {
   /** The index searched now, with the list versions it was built from. */
   public ScreeningSnapshot snapshot() {
     return current.snapshot();
+  }
+
+  /** When this node last built its index; empty before the first build. */
+  public java.util.Optional<Instant> builtAt() {
+    return java.util.Optional.ofNullable(current.builtAt());
   }
 
   private static String versionsKey(Set<String> versionIds) {

@@ -65,8 +65,28 @@ public class AuditTrail {
     return where(query, "SELECT COUNT(e) FROM AuditEvent e", "", Long.class).getSingleResult();
   }
 
+  /**
+   * Events matching the filter after {@code afterSeq}, oldest first: for reading a filtered trail
+   * whole, page by page, while events are appended.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<AuditEvent> findAfter(
+      @NotNull AuditQuery query, @Min(0) long afterSeq, @Min(1) @Max(5000) int max) {
+    return where(query, afterSeq, "SELECT e FROM AuditEvent e", " ORDER BY e.seq", AuditEvent.class)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
   private <T> TypedQuery<T> where(AuditQuery query, String select, String order, Class<T> type) {
+    return where(query, null, select, order, type);
+  }
+
+  private <T> TypedQuery<T> where(
+      AuditQuery query, Long afterSeq, String select, String order, Class<T> type) {
     List<String> conditions = new ArrayList<>();
+    if (afterSeq != null) {
+      conditions.add("e.seq > :afterSeq");
+    }
     if (query.action() != null) {
       conditions.add("e.action = :action");
     }
@@ -82,6 +102,9 @@ public class AuditTrail {
     String jpql =
         select + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + order;
     TypedQuery<T> q = em.createQuery(jpql, type);
+    if (afterSeq != null) {
+      q.setParameter("afterSeq", afterSeq);
+    }
     if (query.action() != null) {
       q.setParameter("action", query.action());
     }

@@ -40,6 +40,9 @@ public class ComplianceCase {
     CONFIRMED
   }
 
+  /** The longest escalation reason kept. */
+  public static final int MAX_NOTE = 1000;
+
   @Id
   @Column(name = "id", length = 40)
   private String id;
@@ -90,6 +93,27 @@ public class ComplianceCase {
 
   @Column(name = "last_alert_at", nullable = false)
   private OffsetDateTime lastAlertAt;
+
+  /** The officer working on the case (a console user name), or null. */
+  @Column(name = "assigned_to", length = 254)
+  private String assignedTo;
+
+  @Column(name = "assigned_at")
+  private OffsetDateTime assignedAt;
+
+  /** Escalated cases come first in the queue. */
+  @Column(name = "escalated", nullable = false)
+  private boolean escalated;
+
+  /** The officer's words: kept here, never in the audit trail. */
+  @Column(name = "escalation_reason", length = MAX_NOTE)
+  private String escalationReason;
+
+  @Column(name = "escalated_by", length = 254)
+  private String escalatedBy;
+
+  @Column(name = "escalated_at")
+  private OffsetDateTime escalatedAt;
 
   @Version
   @Column(name = "version", nullable = false)
@@ -215,6 +239,103 @@ public class ComplianceCase {
     this.decidedBy = officer;
     this.decidedAt = now.atOffset(ZoneOffset.UTC);
     return true;
+  }
+
+  /**
+   * Assigns the case to an officer, who works on it from now on (another assignment replaces
+   * theirs).
+   *
+   * @param officer the console user name of a compliance officer
+   * @return whether that changed anything (assigning the case to its assignee again does not)
+   * @throws CaseDecidedException if the case was decided
+   * @throws CaseWorkRefusedException if no officer is named
+   */
+  boolean assign(String officer, Instant now) {
+    requireOpen();
+    if (officer == null || officer.isBlank()) {
+      throw CaseWorkRefusedException.invalid("officer", "is required");
+    }
+    String assignee = officer.strip();
+    if (assignee.length() > 254) {
+      throw CaseWorkRefusedException.invalid("officer", "must be at most 254 characters");
+    }
+    if (assignee.equalsIgnoreCase(assignedTo)) {
+      return false;
+    }
+    this.assignedTo = assignee;
+    this.assignedAt = now.atOffset(ZoneOffset.UTC);
+    return true;
+  }
+
+  /**
+   * An officer's note on the case, by its author, now.
+   *
+   * @throws CaseDecidedException if the case was decided: its record is closed
+   * @throws CaseWorkRefusedException if the note is empty or longer than {@link
+   *     CaseComment#MAX_TEXT}
+   */
+  CaseComment comment(String commentId, String author, String text, Instant now) {
+    requireOpen();
+    return CaseComment.write(commentId, id, author, text, now);
+  }
+
+  /**
+   * Escalates the case: it comes first in the queue, with the officer's reason.
+   *
+   * @throws CaseDecidedException if the case was decided
+   * @throws CaseWorkRefusedException if no reason is given, or it was escalated already
+   */
+  void escalate(String reason, String officer, Instant now) {
+    requireOpen();
+    if (escalated) {
+      throw new CaseWorkRefusedException(
+          CaseWorkRefusedException.Kind.ALREADY_ESCALATED,
+          "Case " + id + " is escalated already.",
+          java.util.Map.of());
+    }
+    if (reason == null || reason.isBlank()) {
+      throw CaseWorkRefusedException.invalid("reason", "is required");
+    }
+    if (reason.strip().length() > MAX_NOTE) {
+      throw CaseWorkRefusedException.invalid(
+          "reason", "must be at most " + MAX_NOTE + " characters");
+    }
+    this.escalated = true;
+    this.escalationReason = reason.strip();
+    this.escalatedBy = officer;
+    this.escalatedAt = now.atOffset(ZoneOffset.UTC);
+  }
+
+  private void requireOpen() {
+    if (status != Status.OPEN) {
+      throw new CaseDecidedException(id, status);
+    }
+  }
+
+  /** The officer working on the case. */
+  public Optional<String> assignedTo() {
+    return Optional.ofNullable(assignedTo);
+  }
+
+  public Optional<Instant> assignedAt() {
+    return Optional.ofNullable(assignedAt).map(OffsetDateTime::toInstant);
+  }
+
+  public boolean escalated() {
+    return escalated;
+  }
+
+  /** Why it was escalated, in the officer's words. */
+  public Optional<String> escalationReason() {
+    return Optional.ofNullable(escalationReason);
+  }
+
+  public Optional<String> escalatedBy() {
+    return Optional.ofNullable(escalatedBy);
+  }
+
+  public Optional<Instant> escalatedAt() {
+    return Optional.ofNullable(escalatedAt).map(OffsetDateTime::toInstant);
   }
 
   public boolean needsTwoOfficers() {

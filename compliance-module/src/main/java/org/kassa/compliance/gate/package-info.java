@@ -11,5 +11,10 @@
  * <p>The gate keeps the customers it screened ({@link org.kassa.compliance.gate.ScreenedSubjects},
  * names sealed) and {@link org.kassa.compliance.gate.Rescreening} screens them again after each
  * list refresh: a new hit joins or opens the customer's case and holds their open authorizations.
+ *
+ * <p>Before a case is decided officers work on it through {@link
+ * org.kassa.compliance.gate.CaseWork}: assign, comment ({@link
+ * org.kassa.compliance.gate.CaseComment}), escalate; and read its screening hits explained ({@link
+ * org.kassa.compliance.gate.ScreeningHitDetail}) from what the gate stored.
  */
 package org.kassa.compliance.gate;

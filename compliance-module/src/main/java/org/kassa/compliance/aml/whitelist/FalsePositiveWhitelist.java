@@ -157,6 +157,51 @@ public class FalsePositiveWhitelist {
     return q.getResultList();
   }
 
+  /**
+   * A page of whitelistings, newest first, for the console.
+   *
+   * @param subjectRef only this subject's, or null for all
+   * @param status only those in this status, or null for all
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Whitelisting> page(
+      String subjectRef, Whitelisting.Status status, int first, int max) {
+    return filtered(
+            "SELECT w FROM Whitelisting w",
+            subjectRef,
+            status,
+            " ORDER BY w.createdAt DESC, w.id",
+            Whitelisting.class)
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** How many whitelistings {@link #page} pages through. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public long count(String subjectRef, Whitelisting.Status status) {
+    return filtered("SELECT COUNT(w) FROM Whitelisting w", subjectRef, status, "", Long.class)
+        .getSingleResult();
+  }
+
+  private <T> jakarta.persistence.TypedQuery<T> filtered(
+      String select, String subjectRef, Whitelisting.Status status, String order, Class<T> type) {
+    String jpql =
+        select
+            + " WHERE 1 = 1"
+            + (subjectRef != null ? " AND w.subjectRef = :subject" : "")
+            + (status != null ? " AND w.status = :status" : "")
+            + order;
+    var q = em.createQuery(jpql, type);
+    if (subjectRef != null) {
+      q.setParameter("subject", subjectRef);
+    }
+    if (status != null) {
+      q.setParameter("status", status);
+    }
+    return q;
+  }
+
   /** Whether a whitelisting holds now, against the lists this node screens with. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Whitelisting.Standing standing(Whitelisting w) {
