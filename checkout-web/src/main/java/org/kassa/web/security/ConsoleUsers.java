@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.kassa.compliance.audit.AuditRecord;
 import org.kassa.compliance.audit.AuditTrail;
@@ -36,6 +37,27 @@ public class ConsoleUsers {
   /** The merchant a console user works for, or "" for one who works for none (an officer). */
   public String merchantIdOf(String username) {
     return find(username).flatMap(ConsoleUser::merchantId).orElse("");
+  }
+
+  /** The compliance officers' user names, sorted: whom a case may be assigned to. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<String> complianceOfficers() {
+    return em.createQuery(
+            "SELECT u.username FROM ConsoleUser u JOIN u.roles r WHERE r = :role"
+                + " ORDER BY u.username",
+            String.class)
+        .setParameter("role", Roles.COMPLIANCE_OFFICER)
+        .getResultList();
+  }
+
+  /** The compliance officer {@code username} names (in any case), as their user name is stored. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<String> complianceOfficer(String username) {
+    return username == null
+        ? Optional.empty()
+        : complianceOfficers().stream()
+            .filter(u -> u.equalsIgnoreCase(username.strip()))
+            .findFirst();
   }
 
   public Optional<ConsoleUser> find(String username) {
