@@ -315,4 +315,461 @@ class ConsolesIT {
         .contains(".json");
     assertThat(export.body()).contains(email).contains("\"marketing\"");
   }
+
+  /** A payment held for a sanctions hit: its case, payment and the customer's email. */
+  private record Held(String caseId, String paymentId, String email) {}
+
+  /**
+   * Lists {@code listedName} on the internal watchlist {@code list} and has a customer of its own
+   * ({@code email}) pay as {@code payerName}: the gate holds the payment in the customer's case.
+   * The names must score between the review (0.85) and block (0.95) thresholds.
+   */
+  private Held heldBySanctionsHit(String list, String listedName, String payerName, String email) {
+    ApiClient compliance =
+        new ApiClient(base, org.kassa.web.security.KassaStartup.DEFAULT_COMPLIANCE_KEY);
+    assertThat(
+            compliance
+                .put(
+                    "api/v1/screening/lists/" + list,
+                    "name,aliases,type,country,identifiers\n" + listedName + ",,person,,\n",
+                    "text/csv")
+                .status())
+        .isEqualTo(200);
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    JsonObject session = api.createSession(6100, "EUR", "en");
+    PageClient shopper = new PageClient("en");
+    URI page = URI.create(session.getString("url"));
+    java.util.Map<String, String> form =
+        new java.util.HashMap<>(MerchantApiIT.HostedPageForms.card("4242424242424242", "123"));
+    form.put("cardholder", payerName);
+    form.put("email", email);
+    shopper.submit(page, shopper.get(page), "pay", form);
+    String paymentId =
+        api.get("api/v1/checkout-sessions/" + session.getString("id"))
+            .json()
+            .getString("payment_id");
+    JsonObject held = api.get("api/v1/payments/" + paymentId).json();
+    assertThat(held.getString("status")).as(held.toString()).isEqualTo("authorized");
+    return new Held(held.getString("review_case"), paymentId, email);
+  }
+
+  private static org.jsoup.nodes.Element rowOf(PageClient.Page page, String caseId) {
+    return page.document().select("tr:has(.case-id:containsOwn(" + caseId + "))").first();
+  }
+
+  /** Opens a case below the queue. */
+  private PageClient.Page openCase(PageClient officer, PageClient.Page queue, String caseId) {
+    org.jsoup.nodes.Element row = rowOf(queue, caseId);
+    assertThat(row).as("case %s in the queue", caseId).isNotNull();
+    PageClient.Page opened =
+        officer.submit(
+            action(queue, "cases"),
+            queue,
+            "cases",
+            java.util.Map.of(row.select("input.open-case").attr("name"), "x"));
+    assertThat(opened.document().select("form#case")).as(opened.document().text()).isNotEmpty();
+    return opened;
+  }
+
+  private PageClient.Page submitCase(
+      PageClient officer, PageClient.Page page, java.util.Map<String, String> fields) {
+    return officer.submit(action(page, "case"), page, "case", fields);
+  }
+
+  @Test
+  void officersAssignCommentOnAndEscalateACaseAndEveryStepIsAuditedWithoutTheirWords() {
+    String email = "case-work." + System.nanoTime() + "@example.org";
+    Held held =
+        heldBySanctionsHit("case-work-test", "Quillon Marchbank", "Quilon Marchbanks", email);
+    ApiClient compliance =
+        new ApiClient(base, org.kassa.web.security.KassaStartup.DEFAULT_COMPLIANCE_KEY);
+
+    PageClient first = new PageClient("en");
+    first.login(uri(""), KassaDeployment.DEMO_OFFICER_USER, KassaDeployment.DEMO_PASSWORD);
+    PageClient.Page queue = first.get(uri("compliance/cases"));
+    assertThat(queue.document().select(".subnav a").eachText())
+        .containsExactly(
+            "Audit trail", "Review cases", "Whitelist", "Sanctions lists", "Data subject requests");
+    PageClient.Page opened = openCase(first, queue, held.caseId());
+
+    // The hit as the gate stored it, and the entry as listed.
+    assertThat(opened.document().select(".hit-entry").text())
+        .startsWith("internal-case-work-test ");
+    assertThat(opened.document().select(".hit-rule").text()).isEqualTo("sanctions_hit");
+    assertThat(opened.document().select(".hit-name").text()).contains("Quillon Marchbank");
+    assertThat(opened.document().select(".hit-version").text()).contains("sha256 ");
+    assertThat(opened.document().select("#case\\:no-comments").text())
+        .isEqualTo("No comments yet.");
+
+    PageClient.Page assigned =
+        submitCase(
+            first,
+            opened,
+            java.util.Map.of("case:assignee", "officer2@kassa.test", "case:assign", "x"));
+    assertThat(assigned.document().select("#cases\\:messages").text())
+        .contains("assigned to officer2@kassa.test");
+    assertThat(assigned.document().select("#detail-assignee").text())
+        .isEqualTo("officer2@kassa.test");
+    assertThat(rowOf(assigned, held.caseId()).select(".case-assignee").text())
+        .isEqualTo("officer2@kassa.test");
+
+    String note = "Spoke to Mr Marchbanks, passport " + System.nanoTime();
+    PageClient.Page commented =
+        submitCase(
+            first,
+            assigned,
+            java.util.Map.of(
+                "case:assignee", "officer2@kassa.test",
+                "case:comment-text", note,
+                "case:add-comment", "x"));
+    assertThat(commented.document().select(".comment-text").eachText()).containsExactly(note);
+    assertThat(commented.document().select(".comment .hint").text())
+        .contains(KassaDeployment.DEMO_OFFICER_USER);
+
+    PageClient.Page emptyComment =
+        submitCase(
+            first,
+            commented,
+            java.util.Map.of(
+                "case:assignee", "officer2@kassa.test",
+                "case:comment-text", "  ",
+                "case:add-comment", "x"));
+    assertThat(emptyComment.document().select("#cases\\:messages").text())
+        .contains("Write a comment or a reason first");
+    assertThat(emptyComment.document().select(".comment-text")).hasSize(1);
+
+    String why = "Press reports, MLRO to decide " + System.nanoTime();
+    PageClient.Page escalated =
+        submitCase(
+            first,
+            emptyComment,
+            java.util.Map.of(
+                "case:assignee", "officer2@kassa.test",
+                "case:escalation-reason", why,
+                "case:escalate", "x"));
+    assertThat(escalated.document().select("#cases\\:messages").text()).contains("escalated");
+    assertThat(escalated.document().select("#case\\:detail-escalated").text())
+        .isEqualTo("Escalated");
+    assertThat(escalated.document().select("#case\\:escalation").text()).contains(why);
+    assertThat(escalated.document().select("#case\\:escalate")).as("escalated once").isEmpty();
+
+    // Escalated cases come first, with a badge.
+    PageClient.Page reloaded = first.get(uri("compliance/cases"));
+    assertThat(reloaded.document().select(".case-id").first().text()).isEqualTo(held.caseId());
+    assertThat(rowOf(reloaded, held.caseId()).select(".badge.escalated").text())
+        .isEqualTo("Escalated");
+    PageClient.Page mine =
+        first.submit(
+            action(reloaded, "cases"),
+            reloaded,
+            "cases",
+            java.util.Map.of("cases:status", "OPEN", "cases:mine", "on", "cases:filter", "x"));
+    assertThat(mine.document().select(".case-id").eachText()).doesNotContain(held.caseId());
+
+    PageClient second = new PageClient("en");
+    second.login(uri(""), "officer2@kassa.test", KassaDeployment.DEMO_PASSWORD);
+    PageClient.Page secondQueue = second.get(uri("compliance/cases"));
+    PageClient.Page theirs =
+        second.submit(
+            action(secondQueue, "cases"),
+            secondQueue,
+            "cases",
+            java.util.Map.of(
+                "cases:status", "OPEN",
+                "cases:mine", "on",
+                "cases:escalated-only", "on",
+                "cases:filter", "x"));
+    assertThat(theirs.document().select(".case-id").eachText()).containsExactly(held.caseId());
+
+    // The API shows the same case work.
+    JsonObject viaApi = compliance.get("api/v1/compliance/cases/" + held.caseId()).json();
+    assertThat(viaApi.getString("assigned_to")).isEqualTo("officer2@kassa.test");
+    assertThat(viaApi.getBoolean("escalated")).isTrue();
+    assertThat(viaApi.getJsonArray("comments").getJsonObject(0).getString("text")).isEqualTo(note);
+    assertThat(viaApi.getJsonArray("screening_hits").getJsonObject(0).getString("list_id"))
+        .isEqualTo("internal-case-work-test");
+    assertThat(
+            viaApi
+                .getJsonArray("screening_hits")
+                .getJsonObject(0)
+                .getJsonObject("entry")
+                .getString("name"))
+        .isEqualTo("Quillon Marchbank");
+
+    // Audited by pseudonymous ids: that a comment was added, never what it says.
+    String trail = compliance.get("api/v1/audit/export?from=1&to=" + Long.MAX_VALUE).body();
+    java.util.List<String> caseEvents =
+        trail.lines().filter(l -> l.contains(held.caseId())).toList();
+    assertThat(String.join("\n", caseEvents))
+        .contains("case.assigned", "case.commented", "case.escalated", "officer:sub_")
+        .doesNotContain("officer2@kassa.test")
+        .doesNotContain(KassaDeployment.DEMO_OFFICER_USER);
+    assertThat(trail).doesNotContain(note).doesNotContain(why).doesNotContain(email);
+  }
+
+  @Test
+  void aDecidedCaseTakesNoMoreComments() {
+    Held held =
+        heldBySanctionsHit(
+            "decided-case-test",
+            "Oswin Threlkeld",
+            "Oswyn Threlkelt",
+            "decided." + System.nanoTime() + "@example.org");
+    ApiClient compliance =
+        new ApiClient(base, org.kassa.web.security.KassaStartup.DEFAULT_COMPLIANCE_KEY);
+    PageClient officer = new PageClient("en");
+    officer.login(uri(""), KassaDeployment.DEMO_OFFICER_USER, KassaDeployment.DEMO_PASSWORD);
+    PageClient.Page opened = openCase(officer, officer.get(uri("compliance/cases")), held.caseId());
+
+    // Another officer's tool confirms the case meanwhile.
+    assertThat(
+            compliance
+                .post("api/v1/compliance/cases/" + held.caseId() + "/confirm", "{}", null)
+                .status())
+        .isEqualTo(200);
+
+    PageClient.Page refused =
+        submitCase(
+            officer,
+            opened,
+            java.util.Map.of(
+                "case:assignee", KassaDeployment.DEMO_OFFICER_USER,
+                "case:comment-text", "too late",
+                "case:add-comment", "x"));
+    assertThat(refused.document().select("#cases\\:messages").text())
+        .contains("is confirmed already");
+    assertThat(refused.document().select(".comment-text")).isEmpty();
+    assertThat(refused.document().select("#detail-status").text()).isEqualTo("confirmed");
+    assertThat(refused.document().select("#case\\:add-comment")).isEmpty();
+
+    ApiClient.Answer viaApi =
+        compliance.post(
+            "api/v1/compliance/cases/" + held.caseId() + "/comments",
+            "{\"text\":\"too late\"}",
+            null);
+    assertThat(viaApi.status()).isEqualTo(409);
+    assertThat(viaApi.contentType()).startsWith("application/problem+json");
+    assertThat(
+            compliance
+                .post(
+                    "api/v1/compliance/cases/" + held.caseId() + "/assign",
+                    "{\"officer\":\"officer@kassa.test\"}",
+                    null)
+                .status())
+        .isEqualTo(409);
+    assertThat(
+            compliance
+                .get("api/v1/compliance/cases/" + held.caseId())
+                .json()
+                .getJsonArray("comments"))
+        .isEmpty();
+
+    PageClient.Page decided =
+        officer.submit(
+            action(refused, "cases"),
+            refused,
+            "cases",
+            java.util.Map.of("cases:status", "DECIDED", "cases:filter", "x"));
+    org.jsoup.nodes.Element row = rowOf(decided, held.caseId());
+    assertThat(row.select(".case-status").text()).isEqualTo("confirmed");
+    assertThat(row.select("input.clear, input.confirm")).isEmpty();
+  }
+
+  @Test
+  void anOfficerWhitelistsACasesHitAndRevokesIt() {
+    Held held =
+        heldBySanctionsHit(
+            "whitelist-page-test",
+            "Perpetua Vandersloot",
+            "Perpetya Vanderslat",
+            "wl-page." + System.nanoTime() + "@example.org");
+    PageClient officer = new PageClient("en");
+    officer.login(uri(""), KassaDeployment.DEMO_OFFICER_USER, KassaDeployment.DEMO_PASSWORD);
+    PageClient.Page opened = openCase(officer, officer.get(uri("compliance/cases")), held.caseId());
+    String subject = rowOf(opened, held.caseId()).select(".case-subject").text();
+    String link = opened.document().select("a.whitelist-hit").attr("href");
+    assertThat(link).contains("subject=" + subject).contains("list=internal-whitelist-page-test");
+
+    PageClient.Page form = officer.get(uri("").resolve(link));
+    assertThat(form.document().select(".subnav a.current").text()).isEqualTo("Whitelist");
+    assertThat(form.document().select("#whitelist\\:subject").val()).isEqualTo(subject);
+    String entry = form.document().select("#whitelist\\:entry").val();
+    assertThat(entry).isNotEmpty();
+    String expires = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+    PageClient.Page created =
+        officer.submit(
+            action(form, "whitelist"),
+            form,
+            "whitelist",
+            java.util.Map.of(
+                "whitelist:subject",
+                subject,
+                "whitelist:list",
+                "internal-whitelist-page-test",
+                "whitelist:entry",
+                entry,
+                "whitelist:reason",
+                "Different date of birth on the passport seen",
+                "whitelist:expires",
+                expires,
+                "whitelist:create",
+                "x"));
+    java.util.regex.Matcher id =
+        java.util.regex.Pattern.compile("wl_[A-Za-z0-9]+")
+            .matcher(created.document().select("#whitelist\\:messages").text());
+    assertThat(id.find()).as(created.document().text()).isTrue();
+    String whitelistingId = id.group();
+    org.jsoup.nodes.Element row =
+        created
+            .document()
+            .select("tr:has(.whitelisting-id:containsOwn(" + whitelistingId + "))")
+            .first();
+    assertThat(row).isNotNull();
+    assertThat(row.select(".whitelisting-subject").text()).isEqualTo(subject);
+    assertThat(row.select(".whitelisting-status").text()).isEqualTo("active");
+    assertThat(row.select(".whitelisting-standing").text()).isEqualTo("valid");
+    assertThat(row.text()).contains(KassaDeployment.DEMO_OFFICER_USER).contains(expires);
+
+    PageClient.Page refused =
+        officer.submit(
+            action(created, "whitelist"),
+            created,
+            "whitelist",
+            java.util.Map.of(
+                "whitelist:subject",
+                subject,
+                "whitelist:list",
+                "internal-whitelist-page-test",
+                "whitelist:entry",
+                entry,
+                "whitelist:reason",
+                "",
+                "whitelist:expires",
+                expires,
+                "whitelist:create",
+                "x"));
+    assertThat(refused.document().select("#whitelist\\:messages").text())
+        .contains("reason is required");
+
+    org.jsoup.nodes.Element active =
+        refused
+            .document()
+            .select("tr:has(.whitelisting-id:containsOwn(" + whitelistingId + "))")
+            .first();
+    PageClient.Page revoked =
+        officer.submit(
+            action(refused, "whitelistings"),
+            refused,
+            "whitelistings",
+            java.util.Map.of(
+                "whitelistings:status", "ACTIVE", active.select("input.revoke").attr("name"), "x"));
+    assertThat(revoked.document().select("#whitelist\\:messages").text())
+        .contains(whitelistingId + " revoked");
+    assertThat(revoked.document().select(".whitelisting-id").eachText())
+        .as("the active ones only")
+        .doesNotContain(whitelistingId);
+    PageClient.Page all =
+        officer.submit(
+            action(revoked, "whitelistings"),
+            revoked,
+            "whitelistings",
+            java.util.Map.of("whitelistings:status", "", "whitelistings:filter", "x"));
+    org.jsoup.nodes.Element ended =
+        all.document()
+            .select("tr:has(.whitelisting-id:containsOwn(" + whitelistingId + "))")
+            .first();
+    assertThat(ended.select(".whitelisting-status").text()).isEqualTo("revoked");
+    assertThat(ended.select("input.revoke")).isEmpty();
+  }
+
+  @Test
+  void theListPageShowsTheBundledListsAndARejectedLoadWithItsError() {
+    ApiClient compliance =
+        new ApiClient(base, org.kassa.web.security.KassaStartup.DEFAULT_COMPLIANCE_KEY);
+    assertThat(
+            compliance
+                .put("api/v1/screening/lists/broken-list-test", "name,type\nX,planet\n", "text/csv")
+                .status())
+        .isEqualTo(400);
+    PageClient officer = new PageClient("en");
+    officer.login(uri(""), KassaDeployment.DEMO_OFFICER_USER, KassaDeployment.DEMO_PASSWORD);
+
+    PageClient.Page lists = officer.get(uri("compliance/lists"));
+
+    assertThat(lists.status()).isEqualTo(200);
+    assertThat(lists.document().select(".list-id").eachText()).contains("un", "ofac-sdn");
+    for (String listId : java.util.List.of("un", "ofac-sdn")) {
+      org.jsoup.nodes.Element row =
+          lists.document().select("#active tr:has(.list-id:matchesOwn(^" + listId + "$))").first();
+      assertThat(Integer.parseInt(row.select(".list-entries").text())).isPositive();
+      assertThat(row.select(".list-sha256").text()).matches("[0-9a-f]{64}");
+    }
+    assertThat(lists.document().select("#index-status").text())
+        .contains("built its screening index");
+    org.jsoup.nodes.Element rejected =
+        lists
+            .document()
+            .select("#loads tr:has(.load-list:containsOwn(internal-broken-list-test))")
+            .first();
+    assertThat(rejected).isNotNull();
+    assertThat(rejected.select(".load-status").text()).isEqualTo("rejected");
+    assertThat(rejected.select(".load-error").text()).isNotBlank();
+  }
+
+  @Test
+  void theFilteredTrailDownloadsAsQuotedCsvAndTheDownloadIsAudited() {
+    String email = "csv." + System.nanoTime() + "@example.org";
+    Held one = heldBySanctionsHit("csv-test", "Ignatius Wolstenholme", "Ignatio Wolstenhom", email);
+    Held two = heldBySanctionsHit("csv-test", "Ignatius Wolstenholme", "Ignatio Wolstenhom", email);
+    assertThat(two.caseId()).as("one customer, one case").isEqualTo(one.caseId());
+    ApiClient compliance =
+        new ApiClient(base, org.kassa.web.security.KassaStartup.DEFAULT_COMPLIANCE_KEY);
+    assertThat(
+            compliance
+                .post("api/v1/compliance/cases/" + one.caseId() + "/confirm", "{}", null)
+                .status())
+        .isEqualTo(200);
+
+    PageClient officer = new PageClient("en");
+    PageClient.Page audit =
+        officer.login(uri(""), KassaDeployment.DEMO_OFFICER_USER, KassaDeployment.DEMO_PASSWORD);
+    PageClient.Page csv =
+        officer.submit(
+            action(audit, "audit"),
+            audit,
+            "audit",
+            java.util.Map.of("audit:action", "case.confirmed", "audit:export-csv", "x"));
+
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.header("Content-Disposition")).contains("kassa-audit.csv");
+    assertThat(csv.header("Content-Type")).startsWith("text/csv");
+    assertThat(csv.body())
+        .startsWith(
+            "seq,occurred_at,actor,action,object_type,object_id,outcome,subject_ref,detail,hash\r\n");
+    java.util.List<org.kassa.compliance.text.Csv.Row> rows =
+        org.kassa.compliance.text.Csv.rows(csv.body());
+    assertThat(rows.subList(1, rows.size()))
+        .allSatisfy(r -> assertThat(r.cells()).hasSize(10).element(3).isEqualTo("case.confirmed"));
+    org.kassa.compliance.text.Csv.Row confirmed =
+        rows.stream().filter(r -> r.cells().get(5).equals(one.caseId())).findFirst().orElseThrow();
+    String payments =
+        String.join(
+            ",", new java.util.TreeSet<>(java.util.List.of(one.paymentId(), two.paymentId())));
+    assertThat(confirmed.cells().get(8)).isEqualTo("payments=2 " + payments);
+    assertThat(csv.body()).contains(",\"payments=2 " + payments + "\",");
+    assertThat(csv.body()).doesNotContain(email);
+
+    PageClient.Page again = officer.get(uri("compliance/audit"));
+    PageClient.Page exports =
+        officer.submit(
+            action(again, "audit"),
+            again,
+            "audit",
+            java.util.Map.of("audit:action", "audit.exported", "audit:filter", "x"));
+    assertThat(exports.document().select("#audit\\:events").text())
+        .contains("format=csv")
+        .contains("action=case.confirmed")
+        .contains("officer:sub_")
+        .doesNotContain(KassaDeployment.DEMO_OFFICER_USER);
+  }
 }
