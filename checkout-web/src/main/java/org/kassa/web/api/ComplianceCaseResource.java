@@ -66,7 +66,7 @@ public class ComplianceCaseResource {
    * @param status {@code open} (default), {@code decided} or {@code all}
    * @param assignedTo only the cases assigned to this officer
    * @param escalated {@code true} for escalated cases only
-   * @param limit at most this many (1 to 500, default 100)
+   * @param limit at most this many (1 to 500); without it, every matching case
    * @param offset skip this many first
    */
   @GET
@@ -77,7 +77,7 @@ public class ComplianceCaseResource {
       @QueryParam("status") @DefaultValue("open") String status,
       @QueryParam("assigned_to") String assignedTo,
       @QueryParam("escalated") @DefaultValue("false") boolean escalated,
-      @QueryParam("limit") @DefaultValue("100") int limit,
+      @QueryParam("limit") Integer limit,
       @QueryParam("offset") @DefaultValue("0") int offset) {
     Map<String, String> errors = new LinkedHashMap<>();
     CaseQuery.Status which = null;
@@ -86,7 +86,7 @@ public class ComplianceCaseResource {
     } catch (IllegalArgumentException e) {
       errors.put("status", "must be open, decided or all");
     }
-    if (limit < 1 || limit > 500) {
+    if (limit != null && (limit < 1 || limit > 500)) {
       errors.put("limit", "must be 1 to 500");
     }
     if (offset < 0) {
@@ -97,7 +97,8 @@ public class ComplianceCaseResource {
     }
     CaseQuery query = new CaseQuery(which, assignedTo, escalated);
     JsonArrayBuilder data = Json.createArrayBuilder();
-    work.find(query, offset, limit).forEach(c -> data.add(representation(c)));
+    work.find(query, offset, limit == null ? Integer.MAX_VALUE : limit)
+        .forEach(c -> data.add(representation(c)));
     return Response.ok(
             Json.createObjectBuilder()
                 .add("object", "list")
