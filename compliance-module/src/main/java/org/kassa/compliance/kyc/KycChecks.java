@@ -81,6 +81,36 @@ public final class KycChecks {
   private static final Pattern MRZ_NUMBER = Pattern.compile("[A-Z0-9<]{9}\\d");
   private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
+  /** Every code the checks give, so that each has a message where they are shown. */
+  public static final Set<String> ERROR_CODES =
+      Set.of(
+          "name.required",
+          "name.too_long",
+          "name.invalid",
+          "date_of_birth.required",
+          "date_of_birth.invalid",
+          "date_of_birth.future",
+          "date_of_birth.minor",
+          "date_of_birth.implausible",
+          "address_line.required",
+          "address_line.too_long",
+          "postal_code.required",
+          "postal_code.format",
+          "city.required",
+          "city.too_long",
+          "country.required",
+          "country.unknown",
+          "document_type.required",
+          "document_type.unknown",
+          "document_number.required",
+          "document_number.format",
+          "document_number.check_digit",
+          "issuing_country.required",
+          "issuing_country.unknown",
+          "document_expiry.required",
+          "document_expiry.invalid",
+          "document_expiry.expired");
+
   private KycChecks() {}
 
   /**

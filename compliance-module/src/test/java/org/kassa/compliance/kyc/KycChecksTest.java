@@ -29,7 +29,9 @@ class KycChecksTest {
   }
 
   private static java.util.List<String> codes(KycSubmission s) {
-    return KycChecks.check(s, TODAY).codes();
+    java.util.List<String> codes = KycChecks.check(s, TODAY).codes();
+    assertThat(KycChecks.ERROR_CODES).containsAll(codes);
+    return codes;
   }
 
   @Test
