@@ -1,5 +1,7 @@
 package org.kassa.compliance.kyc;
 
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -23,6 +25,8 @@ import java.util.Optional;
  * subject about them could be tipping-off (AMLD Art. 39).
  */
 @Stateless
+@LocalBean
+@Local(org.kassa.compliance.privacy.PersonalDataHolder.class) // with @LocalBean, named to be a view
 public class KycData implements org.kassa.compliance.privacy.PersonalDataHolder {
 
   /** The retention category of KYC identities. */

@@ -26,6 +26,7 @@ import org.kassa.compliance.audit.AuditEvent;
 import org.kassa.compliance.audit.AuditQuery;
 import org.kassa.compliance.audit.AuditTrail;
 import org.kassa.compliance.kyc.InvalidKycException;
+import org.kassa.compliance.kyc.KycData;
 import org.kassa.compliance.kyc.KycProfile;
 import org.kassa.compliance.kyc.KycService;
 import org.kassa.compliance.kyc.KycStateException;
@@ -71,6 +72,8 @@ class KycIT {
   @Inject private Pseudonymizer pseudonymizer;
   @Inject private SubjectRights rights;
   @Inject private AuditTrail audit;
+  @Inject private KycData kycData;
+  @Inject private org.kassa.compliance.privacy.RetentionSchedule retention;
 
   @Resource(lookup = "java:app/jdbc/kassa")
   private DataSource dataSource;
@@ -246,6 +249,33 @@ class KycIT {
     assertEquals(JsonValue.NULL, after.getJsonObject("profile").get("identity"));
     assertEquals("none", after.getJsonObject("profile").getString("verified_tier"));
     assertEquals(KycTier.NONE, kyc.verifiedTier(subject));
+  }
+
+  @Test
+  void retentionBlanksKycIdentitiesPastTheirPeriodAndKeepsNewerOnes() throws Exception {
+    assertEquals(
+        java.time.Period.ofYears(5),
+        retention.period(KycData.CATEGORY, kycData.retention().get(KycData.CATEGORY)));
+    Person old = Person.unique("Aurelio Bastida");
+    String oldSubject = pseudonymizer.pseudonym(old.email());
+    kyc.submit(oldSubject, basic(old), "shopper");
+    Thread.sleep(1100); // so that a cutoff falls between the two
+    Person recent = Person.unique("Berit Fjellheim");
+    String recentSubject = pseudonymizer.pseudonym(recent.email());
+    java.time.Instant cutoff = java.time.Instant.now().minusMillis(500);
+    kyc.submit(recentSubject, basic(recent), "shopper");
+
+    assertTrue(kycData.expire(KycData.CATEGORY, cutoff) >= 1);
+
+    assertTrue(kyc.identity(kyc.find(oldSubject).orElseThrow()).isEmpty(), "past its period");
+    assertEquals(KycTier.NONE, kyc.verifiedTier(oldSubject));
+    assertEquals(
+        recent.name(), kyc.identity(kyc.find(recentSubject).orElseThrow()).orElseThrow().name());
+    assertEquals(KycTier.BASIC, kyc.verifiedTier(recentSubject));
+  }
+
+  private static KycSubmission basic(Person who) {
+    return KycSubmission.basic(who.name(), "1970-01-01", "Gran Via 1", "28013", "Madrid", "ES");
   }
 
   private PaymentResult pay(Person who, long amount) {
