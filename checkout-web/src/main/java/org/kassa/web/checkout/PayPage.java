@@ -21,6 +21,13 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.stream.IntStream;
 import org.hibernate.validator.constraints.CreditCardNumber;
+import org.kassa.compliance.kyc.InvalidKycException;
+import org.kassa.compliance.kyc.KycProfile;
+import org.kassa.compliance.kyc.KycService;
+import org.kassa.compliance.kyc.KycStateException;
+import org.kassa.compliance.kyc.KycStatus;
+import org.kassa.compliance.kyc.KycTier;
+import org.kassa.compliance.privacy.Pseudonymizer;
 import org.kassa.payment.NotFoundException;
 import org.kassa.payment.card.CardBrand;
 import org.kassa.payment.card.CardDetails;
@@ -55,8 +62,17 @@ public class PayPage implements Serializable {
     PAY,
     PROCESSING,
     SUCCEEDED,
-    ALREADY_PAID
+    ALREADY_PAID,
+    /** The payment needs the shopper's identity verified first (KYC): the identity form. */
+    KYC,
+    /** The shopper's identity waits for a compliance officer. */
+    KYC_PENDING,
+    /** An officer rejected the shopper's identity for the tier this payment needs. */
+    KYC_REJECTED
   }
+
+  /** A country as offered in the KYC form: its ISO code and its name in the page's language. */
+  public record Country(String code, String name) implements Serializable {}
 
   @Inject
   @Param(pathIndex = 0)
@@ -71,6 +87,8 @@ public class PayPage implements Serializable {
   @Inject private PaymentConfirmation confirmation;
   @Inject private org.kassa.compliance.consent.Consents consents;
   @Inject private org.kassa.payment.payment.Payments payments;
+  @Inject private KycService kyc;
+  @Inject private Pseudonymizer pseudonymizer;
 
   private transient Clock clock = Clock.systemUTC();
 
@@ -105,6 +123,18 @@ public class PayPage implements Serializable {
   private Integer expMonth;
   private Integer expYear;
   private String cvc;
+
+  /** The tier the KYC step asks for; NONE when the payment needs none. */
+  private KycTier kycTier = KycTier.NONE;
+
+  /** The countries offered in the KYC form, named in the page's language. */
+  private List<Country> countries = List.of();
+
+  /** The KYC form's fields, as typed; kept when the shopper goes on to pay. */
+  private final KycForm kycForm = new KycForm();
+
+  /** The KYC form's errors: field to message, in the page's language. */
+  private final java.util.Map<String, String> kycErrors = new java.util.HashMap<>();
 
   /** What the page shows of the order; built once, so getters stay free of work. */
   public record OrderView(
@@ -160,6 +190,97 @@ public class PayPage implements Serializable {
           case EXPIRED -> Step.EXPIRED;
           case COMPLETE -> Step.ALREADY_PAID;
         };
+    if (step == Step.PAY) {
+      askForKycIfNeeded(session);
+    }
+  }
+
+  /**
+   * Asks for the shopper's identity when this payment needs a tier they have not verified: before
+   * they type their card, so that nothing is typed twice. The gate decides again on confirm.
+   *
+   * @return whether the page now shows a KYC step
+   */
+  private boolean askForKycIfNeeded(CheckoutSession session) {
+    String subject = payerSubject(session).orElse(null);
+    KycTier needed =
+        kyc.requiredTier(
+            subject, session.amount().minorUnits(), session.amount().currency().code(), null);
+    return askForKyc(needed, subject);
+  }
+
+  private boolean askForKyc(KycTier needed, String subject) {
+    if (needed == KycTier.NONE) {
+      return false;
+    }
+    kycTier = needed;
+    if (countries.isEmpty()) {
+      countries =
+          java.util.Arrays.stream(Locale.getISOCountries())
+              .map(c -> new Country(c, new Locale("", c).getDisplayCountry(locale)))
+              .sorted(
+                  java.util.Comparator.comparing(
+                      Country::name, java.text.Collator.getInstance(locale)))
+              .toList();
+    }
+    if (kycForm.getName() == null) {
+      kycForm.setName(cardholder);
+    }
+    Optional<KycStatus> status =
+        Optional.ofNullable(subject).flatMap(kyc::find).flatMap(KycProfile::status);
+    if (status.equals(Optional.of(KycStatus.PENDING_REVIEW))) {
+      step = Step.KYC_PENDING;
+    } else if (status.equals(Optional.of(KycStatus.REJECTED))
+        && kyc.find(subject)
+            .flatMap(KycProfile::submittedTier)
+            .filter(t -> !needed.above(t))
+            .isPresent()) {
+      step = Step.KYC_REJECTED;
+    } else {
+      step = Step.KYC;
+    }
+    return true;
+  }
+
+  /**
+   * The payer's pseudonymous id, as the payment will have it: by the email typed, else the
+   * customer's the merchant gave.
+   */
+  private Optional<String> payerSubject(CheckoutSession session) {
+    return Optional.ofNullable(pseudonymizer.pseudonym(email)).or(session::subjectRef);
+  }
+
+  /**
+   * Submits the shopper's identity for the tier the payment needs. Verified: on to the payment,
+   * with what was typed kept; a screening hit: the page says the details are being checked.
+   */
+  public void submitKyc() {
+    kycErrors.clear();
+    if (email == null || email.isBlank()) {
+      // The identity is kept under the payer's pseudonymous id, which comes from their email.
+      kycErrors.put("email", text("kyc.error.email.required"));
+      return;
+    }
+    String subject = pseudonymizer.pseudonym(email);
+    try {
+      KycProfile profile = kyc.submit(subject, kycForm.submission(kycTier), "shopper");
+      if (profile.status().equals(Optional.of(KycStatus.PENDING_REVIEW))) {
+        step = Step.KYC_PENDING;
+        return;
+      }
+      CheckoutSession session = sessions.find(sessionId).orElseThrow();
+      if (!askForKycIfNeeded(session)) {
+        step = Step.PAY;
+        if (cardholder == null || cardholder.isBlank()) {
+          cardholder = kycForm.getName();
+        }
+        Messages.addGlobalInfo(text("kyc.verified"));
+      }
+    } catch (InvalidKycException e) {
+      e.errors().forEach(f -> kycErrors.put(f.field(), text("kyc.error." + f.code())));
+    } catch (KycStateException e) {
+      step = Step.KYC_PENDING;
+    }
   }
 
   /** Puts the shopper's locale on the view, on the first render and after every postback. */
@@ -204,6 +325,15 @@ public class PayPage implements Serializable {
       return;
     }
     declineMessage = null;
+    CheckoutSession current = sessions.find(sessionId).orElse(null);
+    if (current != null && askForKycIfNeeded(current)) {
+      // The email typed names a payer who must verify first. The card is typed again after it:
+      // its number and code are never kept beyond the request.
+      cardNumber = null;
+      cvc = null;
+      Messages.addGlobalInfo(text("kyc.needed"));
+      return;
+    }
     try {
       PaymentResult result =
           confirmation.confirm(
@@ -227,6 +357,12 @@ public class PayPage implements Serializable {
         successRedirect = withSessionId(session.successUrl(), sessionId);
       } else if (result.status() == PaymentStatus.PROCESSING) {
         step = Step.PROCESSING;
+      } else if (kycDecline(result).isPresent()) {
+        // The gate found more (a screening hit): the identity first, then the card again.
+        askForKyc(
+            kycDecline(result).get(),
+            payerSubject(sessions.find(sessionId).orElseThrow()).orElse(null));
+        Messages.addGlobalInfo(text("kyc.needed"));
       } else {
         declineMessage =
             text("decline." + result.decline().map(d -> d.code()).orElse("generic_decline"));
@@ -245,6 +381,18 @@ public class PayPage implements Serializable {
       cardNumber = null; // never kept in the view state longer than the request
       cvc = null;
     }
+  }
+
+  private static Optional<KycTier> kycDecline(PaymentResult result) {
+    return result
+        .decline()
+        .flatMap(
+            d ->
+                switch (d) {
+                  case KYC_REQUIRED_BASIC -> Optional.of(KycTier.BASIC);
+                  case KYC_REQUIRED_FULL -> Optional.of(KycTier.FULL);
+                  default -> Optional.empty();
+                });
   }
 
   /** The terms shown (accepted by paying) and the optional boxes ticked, as shown. */
@@ -355,6 +503,37 @@ public class PayPage implements Serializable {
 
   public Step getStep() {
     return step;
+  }
+
+  /** Whether the page shows one of the KYC steps. */
+  public boolean isKycStep() {
+    return step == Step.KYC || step == Step.KYC_PENDING || step == Step.KYC_REJECTED;
+  }
+
+  /** Whether this payment asked for the shopper's identity (the progress shows the step). */
+  public boolean isKycAsked() {
+    return kycTier != KycTier.NONE;
+  }
+
+  /** Whether the KYC step asks for an identity document too. */
+  public boolean isKycFull() {
+    return kycTier == KycTier.FULL;
+  }
+
+  public String getKycTier() {
+    return kycTier.apiName();
+  }
+
+  public KycForm getKyc() {
+    return kycForm;
+  }
+
+  public java.util.Map<String, String> getKycErrors() {
+    return kycErrors;
+  }
+
+  public List<Country> getCountries() {
+    return countries;
   }
 
   public Locale getLocale() {

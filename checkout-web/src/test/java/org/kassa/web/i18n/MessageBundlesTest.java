@@ -73,9 +73,14 @@ class MessageBundlesTest {
     }
     Set<String> keys = bundle(SupportedLocales.DEFAULT).stringPropertyNames();
     // Keys built from codes at run time: decline reasons and card problems come from the payment
-    // module.
+    // module, KYC field errors from the compliance module.
     Set<String> unused = new HashSet<>(keys);
-    unused.removeIf(k -> used.contains(k) || k.startsWith("decline.") || k.startsWith("card."));
+    unused.removeIf(
+        k ->
+            used.contains(k)
+                || k.startsWith("decline.")
+                || k.startsWith("card.")
+                || k.startsWith("kyc.error."));
     assertThat(unused).as("keys no page or class uses").isEmpty();
   }
 
@@ -94,5 +99,18 @@ class MessageBundlesTest {
             "card.expiry.invalid",
             "card.expiry.past",
             "card.cvc.length");
+  }
+
+  @Test
+  void everyKycErrorAndKycDeclineHasAMessage() throws IOException {
+    Set<String> keys = bundle(SupportedLocales.DEFAULT).stringPropertyNames();
+    for (String code : org.kassa.compliance.kyc.KycChecks.ERROR_CODES) {
+      assertThat(keys).contains("kyc.error." + code);
+    }
+    assertThat(keys).contains("kyc.error.email.required");
+    for (org.kassa.payment.gateway.DeclineReason reason :
+        org.kassa.payment.gateway.DeclineReason.values()) {
+      assertThat(keys).contains("decline." + reason.code());
+    }
   }
 }

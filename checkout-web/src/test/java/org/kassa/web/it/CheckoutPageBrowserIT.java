@@ -200,6 +200,76 @@ class CheckoutPageBrowserIT {
   }
 
   @Test
+  void aPaymentThatNeedsKycAsksForTheIdentityFirstInTheShoppersLanguage() {
+    // The failsafe run asks for BASIC KYC from 1 000 kr; a customer no other test pays as.
+    String email =
+        "kyc-browser-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    ApiClient.Answer created =
+        api.post(
+            "api/v1/checkout-sessions",
+            ApiClient.sessionJson(150_000, "SEK", "de").replace("ann@example.com", email),
+            null);
+    assertThat(created.status()).isEqualTo(201);
+    browser.get(created.json().getString("url"));
+
+    assertThat(browser.findElement(By.cssSelector("#kyc h1")).getText())
+        .isEqualTo("Bestätigen Sie Ihre Identität");
+    assertThat(browser.findElement(By.id("step-identity")).getAttribute("class"))
+        .isEqualTo("current");
+    assertThat(browser.findElements(By.id("kyc-document"))).isEmpty(); // BASIC: no document
+    assertThat(browser.findElements(By.id("cardnumber"))).isEmpty();
+    assertThat(browser.findElement(By.id("kyc-email")).getAttribute("value")).isEqualTo(email);
+
+    browser.findElement(By.id("kyc-name")).sendKeys("Greta Lindqvist");
+    date("kyc-birth", "2015-01-01");
+    browser.findElement(By.id("kyc-line")).sendKeys("Drottninggatan 1");
+    browser.findElement(By.id("kyc-postal")).sendKeys("1115");
+    browser.findElement(By.id("kyc-city")).sendKeys("Stockholm");
+    new Select(browser.findElement(By.id("kyc-country"))).selectByValue("SE");
+    browser.findElement(By.id("kyc-button")).click();
+
+    assertThat(
+            await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("kyc-birth-error")))
+                .getText())
+        .isEqualTo("Für diese Zahlung müssen Sie mindestens 18 Jahre alt sein.");
+    assertThat(browser.findElement(By.id("kyc-postal-error")).getText())
+        .isEqualTo("Diese Postleitzahl passt nicht zum gewählten Land.");
+    assertThat(browser.findElement(By.id("kyc-postal")).getAttribute("aria-invalid"))
+        .isEqualTo("true");
+    assertThat(browser.findElement(By.id("kyc-city")).getAttribute("value")).isEqualTo("Stockholm");
+
+    date("kyc-birth", "1984-06-01");
+    browser.findElement(By.id("kyc-postal")).clear();
+    browser.findElement(By.id("kyc-postal")).sendKeys("111 51");
+    browser.findElement(By.id("kyc-button")).click();
+
+    // Verified: on to the payment, with what was typed kept.
+    await().until(ExpectedConditions.visibilityOfElementLocated(By.id("cardnumber")));
+    assertThat(browser.findElement(By.cssSelector("#messages li")).getText())
+        .isEqualTo("Vielen Dank, Ihre Identität ist bestätigt. Sie können jetzt bezahlen.");
+    assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo(email);
+    assertThat(browser.findElement(By.id("cardholder")).getAttribute("value"))
+        .isEqualTo("Greta Lindqvist");
+    assertThat(browser.findElement(By.id("step-identity")).getAttribute("class")).isEqualTo("done");
+    fillCard("4242 4242 4242 4242", "123");
+    browser.findElement(By.id("pay-button")).click();
+    assertThat(
+            await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
+                .getText())
+        .isEqualTo("Zahlung erfolgreich");
+  }
+
+  /** Sets a date field as the browser's own date picker would (its typing depends on locale). */
+  private void date(String id, String isoDate) {
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].value = arguments[1]", browser.findElement(By.id(id)), isoDate);
+  }
+
+  @Test
   void anUnknownSessionShowsAClearPage() {
     browser.get(base.toString() + "pay/cs_unknown?lang=en");
     assertThat(browser.findElement(By.cssSelector("#not-found h1")).getText())

@@ -94,6 +94,98 @@ class ConsolesIT {
         .isEqualTo("refunded");
   }
 
+  @Test
+  void aShopperOnAListWaitsForTheirFullKycAndAnOfficerRejectsItInTheConsole() {
+    String passport =
+        String.valueOf(
+            100_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(899_999_999));
+    String list = "kyc-console-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    ApiClient compliance =
+        new ApiClient(base, org.kassa.web.security.KassaStartup.DEFAULT_COMPLIANCE_KEY);
+    assertThat(
+            compliance
+                .put(
+                    "api/v1/screening/lists/" + list,
+                    "name,aliases,type,country,identifiers\nPercival Drummond-Oakes,,person,GB,passport:"
+                        + passport
+                        + "\n",
+                    "text/csv")
+                .status())
+        .isEqualTo(200);
+    // 10 000 kr: the failsafe run asks for FULL KYC from there.
+    String email =
+        "kyc-console-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    JsonObject session =
+        api.post(
+                "api/v1/checkout-sessions",
+                ApiClient.sessionJson(1_000_000, "SEK", "en").replace("ann@example.com", email),
+                null)
+            .json();
+    PageClient shopper = new PageClient("en");
+    URI page = URI.create(session.getString("url"));
+    PageClient.Page identityStep = shopper.get(page);
+    assertThat(identityStep.document().select("#kyc-document")).isNotEmpty(); // FULL: a document
+    PageClient.Page waiting =
+        shopper.submit(
+            page,
+            identityStep,
+            "kyc",
+            java.util.Map.ofEntries(
+                java.util.Map.entry("kyc-email", email),
+                java.util.Map.entry("kyc-name", "Percival Drummond-Oakes"),
+                java.util.Map.entry("kyc-birth", "1958-07-14"),
+                java.util.Map.entry("kyc-line", "4 Mill Lane"),
+                java.util.Map.entry("kyc-postal", "OX1 2JD"),
+                java.util.Map.entry("kyc-city", "Oxford"),
+                java.util.Map.entry("kyc-country", "GB"),
+                java.util.Map.entry("kyc-doc-type", "passport"),
+                java.util.Map.entry("kyc-doc-number", passport),
+                java.util.Map.entry("kyc-doc-country", "GB"),
+                java.util.Map.entry(
+                    "kyc-doc-expiry", java.time.LocalDate.now().plusYears(4).toString()),
+                java.util.Map.entry("kyc-button", "x")));
+    assertThat(waiting.document().select("#kyc-pending h1").text())
+        .isEqualTo("We are checking your details");
+    assertThat(shopper.get(page).document().select("#kyc-pending"))
+        .as("on a reload too")
+        .isNotEmpty();
+    assertThat(waiting.body()).doesNotContain("cardnumber");
+
+    PageClient officer = new PageClient("en");
+    officer.login(uri(""), KassaDeployment.DEMO_OFFICER_USER, KassaDeployment.DEMO_PASSWORD);
+    PageClient.Page queue = officer.get(uri("compliance/kyc"));
+    assertThat(queue.status()).isEqualTo(200);
+    org.jsoup.nodes.Element row =
+        queue.document().select("tr:has(td:containsOwn(Percival Drummond-Oakes))").first();
+    assertThat(row).isNotNull();
+    assertThat(row.select(".kyc-reasons").text()).contains("list=internal-" + list);
+    String subject = row.select(".kyc-subject").text();
+    PageClient.Page rejected =
+        officer.submit(
+            action(queue, "kyc-reviews"),
+            queue,
+            "kyc-reviews",
+            java.util.Map.of(row.select("input.reject").attr("name"), "x"));
+    assertThat(rejected.document().select("#kyc-reviews\\:messages").text())
+        .contains("KYC of " + subject + " rejected");
+    assertThat(rejected.document().select(".kyc-subject").eachText()).doesNotContain(subject);
+    JsonObject listed =
+        compliance
+            .get("api/v1/compliance/kyc?status=rejected&limit=200")
+            .json()
+            .getJsonArray("data")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(p -> p.getString("subject").equals(subject))
+            .findFirst()
+            .orElseThrow();
+    assertThat(listed.getString("reviewed_by")).isEqualTo(KassaDeployment.DEMO_OFFICER_USER);
+    assertThat(listed.getString("verified_tier")).isEqualTo("none");
+    assertThat(shopper.get(page).document().select("#kyc-rejected h1").text())
+        .isEqualTo("We could not confirm your identity");
+  }
+
   private URI action(PageClient.Page page, String formId) {
     return uri("").resolve(page.document().select("form#" + formId).attr("action"));
   }

@@ -27,6 +27,9 @@ import org.kassa.compliance.aml.whitelist.FalsePositiveWhitelist;
 import org.kassa.compliance.aml.whitelist.WhitelistTriage;
 import org.kassa.compliance.audit.AuditRecord;
 import org.kassa.compliance.audit.AuditTrail;
+import org.kassa.compliance.kyc.KycRequirement;
+import org.kassa.compliance.kyc.KycService;
+import org.kassa.compliance.kyc.KycTier;
 import org.kassa.compliance.text.RandomTokens;
 
 /**
@@ -46,6 +49,10 @@ import org.kassa.compliance.text.RandomTokens;
  *       on the recent payments of the same customer, card or IP address: {@code large_amount},
  *       {@code velocity} and {@code velocity_amount} per customer, card and IP address, {@code
  *       structuring} and {@code country_mismatch}; a hit holds the payment for review.
+ *   <li>{@code kyc_required}: the payer's verified KYC tier is below what the payment needs ({@link
+ *       KycService#need}: cumulative amount, a high-risk country, a screening hit at review level);
+ *       unless it is blocked, the payment fails before any gateway call (KYC_REQUIRED) and the
+ *       payer verifies first. Alerts are raised, but no case holds a payment that failed.
  * </ul>
  *
  * Every rule hit is an alert ({@link ComplianceCases#raise}); the rules in {@code
@@ -80,6 +87,7 @@ public class ComplianceGate {
   @Inject private HighRiskCountries highRiskCountries;
   @Inject private MonitoringSettings monitoring;
   @Inject private ComplianceCases cases;
+  @Inject private KycService kyc;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -136,6 +144,30 @@ public class ComplianceGate {
     if (rules.stream().anyMatch(r -> !alertOnly.contains(Alert.ruleOf(r)))) {
       outcome = worse(outcome, GateDecision.Outcome.REVIEW);
     }
+    List<String> alerts = List.copyOf(reasons);
+    KycTier kycRequired = KycTier.NONE;
+    if (outcome != GateDecision.Outcome.BLOCK) {
+      KycRequirement.Need need =
+          kyc.need(
+              payment.subjectRef(),
+              payment.amountMinor(),
+              payment.currency(),
+              rules.stream().anyMatch(r -> r.startsWith("high_risk_country ")),
+              !triage.standing().isEmpty());
+      KycTier verified = kyc.verifiedTier(payment.subjectRef());
+      if (need.tier().above(verified)) {
+        kycRequired = need.tier();
+        outcome = GateDecision.Outcome.KYC_REQUIRED;
+        reasons.add(
+            "kyc_required tier="
+                + need.tier().apiName()
+                + " verified="
+                + verified.apiName()
+                + " ("
+                + String.join(", ", need.reasons())
+                + ")");
+      }
+    }
     String id = "gd_" + RandomTokens.base62(20);
     String joined = String.join("; ", reasons);
     em.createNativeQuery(
@@ -154,7 +186,7 @@ public class ComplianceGate {
         .setParameter(10, payment.ipRef())
         .executeUpdate();
     String caseId =
-        cases.raise(id, payment, reasons, outcome == GateDecision.Outcome.REVIEW, alertOnly, now);
+        cases.raise(id, payment, alerts, outcome == GateDecision.Outcome.REVIEW, alertOnly, now);
     audit.append(
         AuditRecord.of(
                 "compliance-gate",
@@ -172,7 +204,7 @@ public class ComplianceGate {
       subjects.record(
           payment.subjectRef(), payment.payerName(), payment.country(), snapshot, hits, now);
     }
-    return new GateDecision(id, outcome, reasons, caseId);
+    return new GateDecision(id, outcome, reasons, caseId, kycRequired);
   }
 
   /** The lists that hold the payer's billing country and the card's issuing country. */
@@ -202,8 +234,8 @@ public class ComplianceGate {
   }
 
   /**
-   * The monitoring rules on this payment and the recent ones (not blocked) of the same customer,
-   * card or IP address.
+   * The monitoring rules on this payment and the recent ones (not blocked, not refused for KYC) of
+   * the same customer, card or IP address.
    */
   private List<String> monitor(PaymentContext payment, Instant now) {
     MonitoringPolicy policy = monitoring.policy();
@@ -230,7 +262,8 @@ public class ComplianceGate {
       jakarta.persistence.Query query =
           em.createNativeQuery(
                   "SELECT amount_minor, currency, decided_at, subject_ref, card_fingerprint, ip_ref"
-                      + " FROM gate_decision WHERE decided_at > ?1 AND outcome <> 'BLOCK'"
+                      + " FROM gate_decision WHERE decided_at > ?1"
+                      + " AND outcome IN ('ALLOW', 'REVIEW')"
                       + " AND amount_minor IS NOT NULL AND ("
                       + any
                       + ")")

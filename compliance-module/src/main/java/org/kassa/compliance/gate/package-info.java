@@ -1,9 +1,11 @@
 /**
  * The compliance gate: the one facade payments call. {@link
- * org.kassa.compliance.gate.ComplianceGate#assess} answers ALLOW, REVIEW or BLOCK with its reasons,
- * stored and audited. Every rule hit is an {@link org.kassa.compliance.gate.Alert}; a REVIEW puts
- * the payment in its customer's one open {@link org.kassa.compliance.gate.ComplianceCase}, which an
- * officer clears or confirms for all its payments. The payment module acts on that through {@link
+ * org.kassa.compliance.gate.ComplianceGate#assess} answers ALLOW, REVIEW, KYC_REQUIRED (the payer
+ * must first verify their identity to the tier the payment needs, see {@code kyc}) or BLOCK with
+ * its reasons, stored and audited. Every rule hit is an {@link org.kassa.compliance.gate.Alert}; a
+ * REVIEW puts the payment in its customer's one open {@link
+ * org.kassa.compliance.gate.ComplianceCase}, which an officer clears or confirms for all its
+ * payments. The payment module acts on that through {@link
  * org.kassa.compliance.gate.ReviewedPayments}, an interface it implements, so this module never
  * depends on payment classes. {@link org.kassa.compliance.gate.HighRiskCountries} is the one place
  * that knows the high-risk jurisdictions.

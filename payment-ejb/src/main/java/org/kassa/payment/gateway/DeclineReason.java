@@ -17,7 +17,14 @@ public enum DeclineReason {
   /** 3-D Secure was required and failed, or could not be done because the shopper was away. */
   AUTHENTICATION_FAILED("authentication_failed"),
   /** Refused by Kassa's compliance gate; the shopper is not told which rule or list. */
-  COMPLIANCE_BLOCKED("compliance_blocked");
+  COMPLIANCE_BLOCKED("compliance_blocked"),
+  /**
+   * Refused by the compliance gate before any gateway call: the payer must verify their identity
+   * (KYC) to the basic tier first, then pay again.
+   */
+  KYC_REQUIRED_BASIC("kyc_required_basic"),
+  /** As {@link #KYC_REQUIRED_BASIC}, to the full tier (an identity document). */
+  KYC_REQUIRED_FULL("kyc_required_full");
 
   private final String code;
 

@@ -190,9 +190,9 @@ public class PaymentAttempts {
   }
 
   /**
-   * Asks the compliance gate, in this first transaction: a blocked payment fails here and never
-   * reaches a gateway; one held for review is only authorized, and captured when an officer clears
-   * it.
+   * Asks the compliance gate, in this first transaction: a blocked payment, or one whose payer must
+   * verify their identity first (KYC), fails here and never reaches a gateway; one held for review
+   * is only authorized, and captured when an officer clears it.
    */
   private Payment assess(
       Payment payment,
@@ -222,6 +222,18 @@ public class PaymentAttempts {
             PaymentStatus.FAILED,
             "compliance-gate",
             "decline=compliance_blocked decision=" + decision.id());
+      }
+      case KYC_REQUIRED -> {
+        DeclineReason reason =
+            decision.kycRequired() == org.kassa.compliance.kyc.KycTier.FULL
+                ? DeclineReason.KYC_REQUIRED_FULL
+                : DeclineReason.KYC_REQUIRED_BASIC;
+        payment.recordDecline(reason);
+        stateMachine.transition(
+            payment,
+            PaymentStatus.FAILED,
+            "compliance-gate",
+            "decline=" + reason.code() + " decision=" + decision.id());
       }
       case REVIEW -> payment.holdForReview(decision.caseId());
       case ALLOW -> {}

@@ -98,7 +98,7 @@ public class MonitoringSettings {
    *
    * @throws IllegalArgumentException for a pair that is not a currency code and a whole number
    */
-  static Map<String, Long> amounts(String setting) {
+  public static Map<String, Long> amounts(String setting) {
     Map<String, Long> amounts = new HashMap<>();
     if (setting == null || setting.isBlank() || setting.trim().equalsIgnoreCase("none")) {
       return amounts;
