@@ -481,7 +481,12 @@ class ConsolesIT {
     PageClient.Page queue = first.get(uri("compliance/cases"));
     assertThat(queue.document().select(".subnav a").eachText())
         .containsExactly(
-            "Audit trail", "Review cases", "Whitelist", "Sanctions lists", "Data subject requests");
+            "Audit trail",
+            "Review cases",
+            "Whitelist",
+            "Sanctions lists",
+            "Data subject requests",
+            "KYC reviews");
     PageClient.Page opened = openCase(first, queue, held.caseId());
 
     // The hit as the gate stored it, and the entry as listed.

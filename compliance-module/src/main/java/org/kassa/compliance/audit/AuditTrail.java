@@ -128,19 +128,46 @@ public class AuditTrail {
         .getResultList();
   }
 
-  /** Walks the whole chain from its first event, in batches, and reports the first broken link. */
+  /**
+   * Walks the whole chain from its first event, in batches, and reports the first broken link.
+   *
+   * <p>Appends may go on meanwhile: the walk stops at the head read first, so an event committed
+   * during the walk is not mistaken for one the head does not know. An event stored past the head
+   * (written around the trail) is still caught: after the walk, the highest stored sequence number
+   * is compared with the head read again, which every honest append moves in its own transaction.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public ChainVerification verify() {
-    ChainHead head = em.find(ChainHead.class, ChainHead.ID);
-    return HashChain.verify(new BatchIterator(), head.state());
+    HashChain.ChainHeadState head = em.find(ChainHead.class, ChainHead.ID).state();
+    ChainVerification walked = HashChain.verify(new BatchIterator(head.lastSeq()), head);
+    if (!walked.intact()) {
+      return walked;
+    }
+    Long stored =
+        em.createQuery("SELECT MAX(e.seq) FROM AuditEvent e", Long.class).getSingleResult();
+    em.clear();
+    long known = em.find(ChainHead.class, ChainHead.ID).state().lastSeq();
+    if (stored != null && stored > known) {
+      return ChainVerification.broken(
+          walked.eventsVerified(), known + 1, "the chain head does not know events after " + known);
+    }
+    return walked;
   }
 
-  /** Reads events in seq order, a batch at a time, without loading the whole trail. */
+  /**
+   * Reads events in seq order up to a last sequence number, a batch at a time by key (not by
+   * offset, which would make a long chain's walk quadratic), without loading the whole trail.
+   */
   private final class BatchIterator implements Iterator<AuditEvent> {
+    private final long lastSeq;
     private List<AuditEvent> batch = List.of();
     private int index;
-    private int offset;
+    private long after;
     private boolean exhausted;
+
+    BatchIterator(long lastSeq) {
+      this.lastSeq = lastSeq;
+    }
 
     @Override
     public boolean hasNext() {
@@ -152,11 +179,17 @@ public class AuditTrail {
       }
       em.clear();
       batch =
-          em.createQuery("SELECT e FROM AuditEvent e ORDER BY e.seq", AuditEvent.class)
-              .setFirstResult(offset)
+          em.createQuery(
+                  "SELECT e FROM AuditEvent e WHERE e.seq > :after AND e.seq <= :last"
+                      + " ORDER BY e.seq",
+                  AuditEvent.class)
+              .setParameter("after", after)
+              .setParameter("last", lastSeq)
               .setMaxResults(VERIFY_BATCH)
               .getResultList();
-      offset += batch.size();
+      if (!batch.isEmpty()) {
+        after = batch.get(batch.size() - 1).seq();
+      }
       index = 0;
       exhausted = batch.size() < VERIFY_BATCH;
       return !batch.isEmpty();

@@ -383,6 +383,62 @@ class PaymentFlowIT {
   }
 
   @Test
+  void anEventStoredPastTheChainHeadIsDetected() throws Exception {
+    newSession(100);
+    long seq = lastSeq();
+    long rogue = seq + 1_000_000;
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE audit_rogue AS SELECT * FROM audit_event WHERE seq = " + seq);
+      s.execute("UPDATE audit_rogue SET seq = " + rogue);
+      s.execute("INSERT INTO audit_event SELECT * FROM audit_rogue");
+      s.execute("DROP TABLE audit_rogue");
+    }
+    try {
+      ChainVerification v = audit.verify();
+      assertFalse(v.intact());
+      assertTrue(v.problem().contains("does not know events"), v.problem());
+    } finally {
+      update("DELETE FROM audit_event WHERE seq = ?", rogue);
+    }
+    assertTrue(audit.verify().intact());
+  }
+
+  @Test
+  void verifyingWhileOthersAppendFindsTheChainIntact() throws Exception {
+    java.util.concurrent.ExecutorService pool = threads(2);
+    java.util.concurrent.atomic.AtomicBoolean running =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Future<?>> appenders = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      appenders.add(
+          pool.submit(
+              () -> {
+                int i = 0;
+                while (running.get() && i < 300) {
+                  audit.appendInNewTransaction(
+                      org.kassa.compliance.audit.AuditRecord.of(
+                          "test", "test.concurrent_append", "test", "n" + i++, "ok"));
+                }
+                return null;
+              }));
+    }
+    try {
+      for (int i = 0; i < 15; i++) {
+        ChainVerification v = audit.verify();
+        assertTrue(v.intact(), () -> "verification " + v.problem());
+      }
+    } finally {
+      running.set(false);
+      for (Future<?> f : appenders) {
+        f.get();
+      }
+      pool.shutdown();
+    }
+    assertTrue(audit.verify().intact());
+  }
+
+  @Test
   void aDeletedLastEventIsDetectedByTheChainHead() throws Exception {
     newSession(100);
     long seq = lastSeq();
