@@ -498,7 +498,7 @@ public class PayPage implements Serializable {
   }
 
   public String languageName(Locale l) {
-    return l.getDisplayName(l);
+    return SupportedLocales.nativeName(l);
   }
 
   public Step getStep() {
@@ -542,6 +542,11 @@ public class PayPage implements Serializable {
 
   public String getLanguageTag() {
     return locale.toLanguageTag();
+  }
+
+  /** The page's writing direction: {@code rtl} for Arabic, so the whole page mirrors. */
+  public String getDirection() {
+    return SupportedLocales.isRightToLeft(locale) ? "rtl" : "ltr";
   }
 
   public OrderView getOrder() {
