@@ -304,6 +304,8 @@ public class PayPage implements Serializable {
     String expires =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale)
+                // the locale's digits, as in the amounts (Arabic-Indic for Arabic)
+                .withDecimalStyle(java.time.format.DecimalStyle.of(locale))
                 .format(session.expiresAt().atZone(ZoneOffset.UTC))
             + " UTC";
     return new OrderView(
