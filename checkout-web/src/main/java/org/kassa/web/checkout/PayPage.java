@@ -304,6 +304,8 @@ public class PayPage implements Serializable {
     String expires =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale)
+                // the locale's digits, as in the amounts (Arabic-Indic for Arabic)
+                .withDecimalStyle(java.time.format.DecimalStyle.of(locale))
                 .format(session.expiresAt().atZone(ZoneOffset.UTC))
             + " UTC";
     return new OrderView(
@@ -498,7 +500,7 @@ public class PayPage implements Serializable {
   }
 
   public String languageName(Locale l) {
-    return l.getDisplayName(l);
+    return SupportedLocales.nativeName(l);
   }
 
   public Step getStep() {
@@ -542,6 +544,11 @@ public class PayPage implements Serializable {
 
   public String getLanguageTag() {
     return locale.toLanguageTag();
+  }
+
+  /** The page's writing direction: {@code rtl} for Arabic, so the whole page mirrors. */
+  public String getDirection() {
+    return SupportedLocales.isRightToLeft(locale) ? "rtl" : "ltr";
   }
 
   public OrderView getOrder() {

@@ -85,4 +85,9 @@ public class SandboxChallengePage implements Serializable {
   public String getLanguageTag() {
     return locale.toLanguageTag();
   }
+
+  /** The page's writing direction, as on the hosted page. */
+  public String getDirection() {
+    return SupportedLocales.isRightToLeft(locale) ? "rtl" : "ltr";
+  }
 }

@@ -7,7 +7,9 @@ import java.util.Collections;
 import java.util.Locale;
 import org.omnifaces.util.Faces;
 
-/** The consoles' and error pages' locale: the browser's preference among the supported ones. */
+/**
+ * The consoles' and error pages' locale: the browser's preference among the console's languages.
+ */
 @Named
 @RequestScoped
 public class ConsoleLocale {
@@ -19,7 +21,10 @@ public class ConsoleLocale {
       HttpServletRequest request = Faces.getRequest();
       locale =
           SupportedLocales.choose(
-              request.getParameter("lang"), null, Collections.list(request.getLocales()));
+              SupportedLocales.CONSOLE,
+              request.getParameter("lang"),
+              null,
+              Collections.list(request.getLocales()));
     }
     return locale;
   }

@@ -7,9 +7,29 @@ import java.util.Optional;
 /** The locales the pages are translated into, and how a shopper's locale is chosen. */
 public final class SupportedLocales {
 
-  /** In the order the language switcher shows them. */
+  /** The hosted page's languages, in the order the language switcher shows them. */
   public static final List<Locale> ALL =
+      List.of(
+          Locale.ENGLISH,
+          Locale.GERMAN,
+          Locale.FRENCH,
+          new Locale("es"),
+          Locale.ITALIAN,
+          new Locale("pt", "BR"),
+          new Locale("nl"),
+          new Locale("pl"),
+          Locale.SIMPLIFIED_CHINESE,
+          Locale.TRADITIONAL_CHINESE,
+          Locale.JAPANESE,
+          Locale.KOREAN,
+          new Locale("ar"));
+
+  /** The staff consoles' (and error pages') languages: their bundle is translated into these. */
+  public static final List<Locale> CONSOLE =
       List.of(Locale.ENGLISH, Locale.GERMAN, Locale.SIMPLIFIED_CHINESE);
+
+  /** Languages written right to left: the page mirrors for them. */
+  private static final List<String> RIGHT_TO_LEFT = List.of("ar", "fa", "he", "ur");
 
   public static final Locale DEFAULT = Locale.ENGLISH;
 
@@ -21,12 +41,18 @@ public final class SupportedLocales {
    */
   public static Locale choose(
       String langParameter, String sessionLocale, List<Locale> acceptLanguage) {
-    return match(langParameter)
-        .or(() -> match(sessionLocale))
+    return choose(ALL, langParameter, sessionLocale, acceptLanguage);
+  }
+
+  /** As {@link #choose(String, String, List)}, among the given locales (English among them). */
+  public static Locale choose(
+      List<Locale> among, String langParameter, String sessionLocale, List<Locale> acceptLanguage) {
+    return match(among, langParameter)
+        .or(() -> match(among, sessionLocale))
         .or(
             () ->
                 acceptLanguage.stream()
-                    .map(SupportedLocales::match)
+                    .map(l -> match(among, l))
                     .flatMap(Optional::stream)
                     .findFirst())
         .orElse(DEFAULT);
@@ -34,30 +60,52 @@ public final class SupportedLocales {
 
   /** The supported locale a language tag asks for: exact match first, then by language. */
   public static Optional<Locale> match(String tag) {
+    return match(ALL, tag);
+  }
+
+  static Optional<Locale> match(List<Locale> among, String tag) {
     if (tag == null || tag.isBlank()) {
       return Optional.empty();
     }
-    return match(Locale.forLanguageTag(tag.trim().replace('_', '-')));
+    return match(among, Locale.forLanguageTag(tag.trim().replace('_', '-')));
   }
 
-  static Optional<Locale> match(Locale wanted) {
+  /** Whether a locale's script runs right to left (the page then sets {@code dir="rtl"}). */
+  public static boolean isRightToLeft(Locale locale) {
+    return RIGHT_TO_LEFT.contains(locale.getLanguage());
+  }
+
+  /** A language's name in itself, as the language switcher shows it ("Deutsch", "日本語"). */
+  public static String nativeName(Locale l) {
+    if (l.equals(Locale.SIMPLIFIED_CHINESE)) {
+      return "简体中文";
+    }
+    if (l.equals(Locale.TRADITIONAL_CHINESE)) {
+      return "繁體中文";
+    }
+    String name = l.getDisplayName(l);
+    return name.substring(0, 1).toUpperCase(l) + name.substring(1);
+  }
+
+  static Optional<Locale> match(List<Locale> among, Locale wanted) {
     if (wanted.getLanguage().isEmpty()) {
       return Optional.empty();
     }
-    for (Locale l : ALL) {
+    for (Locale l : among) {
       if (l.getLanguage().equals(wanted.getLanguage())
           && l.getCountry().equals(wanted.getCountry())) {
         return Optional.of(l);
       }
     }
     if ("zh".equals(wanted.getLanguage())) {
-      // Traditional Chinese readers (zh-TW, zh-HK, zh-Hant) are not served Simplified: fall
-      // through.
+      // Traditional Chinese readers (zh-TW, zh-HK, zh-MO, zh-Hant) get Traditional, never
+      // Simplified; where Traditional is not offered they fall through to their next preference.
       boolean traditional =
           "Hant".equals(wanted.getScript())
               || List.of("TW", "HK", "MO").contains(wanted.getCountry());
-      return traditional ? Optional.empty() : Optional.of(Locale.SIMPLIFIED_CHINESE);
+      Locale script = traditional ? Locale.TRADITIONAL_CHINESE : Locale.SIMPLIFIED_CHINESE;
+      return among.contains(script) ? Optional.of(script) : Optional.empty();
     }
-    return ALL.stream().filter(l -> l.getLanguage().equals(wanted.getLanguage())).findFirst();
+    return among.stream().filter(l -> l.getLanguage().equals(wanted.getLanguage())).findFirst();
   }
 }

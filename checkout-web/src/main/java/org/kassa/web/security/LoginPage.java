@@ -47,7 +47,7 @@ public class LoginPage {
       default -> {
         LOG.info("event=console.login outcome=failure");
         Messages.addGlobalError(
-            ResourceBundle.getBundle("org.kassa.web.i18n.messages", Faces.getLocale())
+            ResourceBundle.getBundle("org.kassa.web.i18n.console", Faces.getLocale())
                 .getString("login.failed"));
       }
     }

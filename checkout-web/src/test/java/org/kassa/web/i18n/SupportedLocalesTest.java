@@ -25,17 +25,85 @@ class SupportedLocalesTest {
   void theBrowsersFirstSupportedPreferenceIsTakenThenEnglish() {
     assertThat(
             SupportedLocales.choose(
-                null, null, List.of(Locale.forLanguageTag("fr"), Locale.forLanguageTag("de-AT"))))
+                null, null, List.of(Locale.forLanguageTag("sv"), Locale.forLanguageTag("de-AT"))))
         .isEqualTo(Locale.GERMAN);
-    assertThat(SupportedLocales.choose(null, null, List.of(Locale.forLanguageTag("fr"))))
+    assertThat(SupportedLocales.choose(null, null, List.of(Locale.forLanguageTag("sv"))))
         .isEqualTo(Locale.ENGLISH);
   }
 
   @Test
-  void traditionalChineseIsNotServedSimplified() {
-    assertThat(SupportedLocales.match("zh-TW")).isEmpty();
-    assertThat(SupportedLocales.match("zh")).contains(Locale.SIMPLIFIED_CHINESE);
-    assertThat(SupportedLocales.match("zh_CN")).contains(Locale.SIMPLIFIED_CHINESE);
+  void thePageSpeaksThirteenLanguages() {
+    assertThat(SupportedLocales.ALL)
+        .extracting(Locale::toLanguageTag)
+        .containsExactly(
+            "en", "de", "fr", "es", "it", "pt-BR", "nl", "pl", "zh-CN", "zh-TW", "ja", "ko", "ar");
+    for (String tag : List.of("fr-CA", "es-MX", "it-CH", "nl-BE", "pl-PL", "ja-JP", "ko-KR")) {
+      assertThat(SupportedLocales.match(tag))
+          .as(tag)
+          .map(Locale::getLanguage)
+          .contains(tag.substring(0, 2));
+    }
+    assertThat(SupportedLocales.match("ar-EG")).contains(new Locale("ar"));
+  }
+
+  @Test
+  void portugueseReadersGetBrazilianPortuguese() {
+    Locale brazil = new Locale("pt", "BR");
+    assertThat(SupportedLocales.match("pt")).contains(brazil);
+    assertThat(SupportedLocales.match("pt-PT")).contains(brazil);
+    assertThat(SupportedLocales.choose(null, "pt_BR", List.of())).isEqualTo(brazil);
+  }
+
+  @Test
+  void traditionalChineseReadersGetTraditionalNeverSimplified() {
+    for (String tag : List.of("zh-TW", "zh-HK", "zh-MO", "zh-Hant", "zh-Hant-HK", "zh_TW")) {
+      assertThat(SupportedLocales.match(tag)).as(tag).contains(Locale.TRADITIONAL_CHINESE);
+    }
+    for (String tag : List.of("zh", "zh_CN", "zh-Hans", "zh-SG")) {
+      assertThat(SupportedLocales.match(tag)).as(tag).contains(Locale.SIMPLIFIED_CHINESE);
+    }
+  }
+
+  @Test
+  void theConsolesOfferOnlyTheirOwnLanguagesAndNeverSimplifiedForTraditional() {
+    assertThat(
+            SupportedLocales.choose(
+                SupportedLocales.CONSOLE,
+                null,
+                null,
+                List.of(Locale.forLanguageTag("fr"), Locale.forLanguageTag("de"))))
+        .isEqualTo(Locale.GERMAN);
+    assertThat(
+            SupportedLocales.choose(
+                SupportedLocales.CONSOLE, "zh-TW", null, List.of(Locale.forLanguageTag("ar"))))
+        .isEqualTo(Locale.ENGLISH);
+  }
+
+  @Test
+  void arabicIsWrittenRightToLeftAndTheOthersLeftToRight() {
+    assertThat(SupportedLocales.ALL)
+        .filteredOn(SupportedLocales::isRightToLeft)
+        .containsExactly(new Locale("ar"));
+  }
+
+  @Test
+  void theSwitcherNamesEveryLanguageInItself() {
+    assertThat(SupportedLocales.ALL)
+        .extracting(SupportedLocales::nativeName)
+        .containsExactly(
+            "English",
+            "Deutsch",
+            "Français",
+            "Español",
+            "Italiano",
+            "Português (Brasil)",
+            "Nederlands",
+            "Polski",
+            "简体中文",
+            "繁體中文",
+            "日本語",
+            "한국어",
+            "العربية");
   }
 
   @Test
@@ -50,5 +118,12 @@ class SupportedLocalesTest {
     assertThat(MoneyFormat.format(Money.of(1500, "EUR"), Locale.GERMAN)).isEqualTo("15,00\u00a0€");
     assertThat(MoneyFormat.format(Money.of(1500, "JPY"), Locale.ENGLISH)).isEqualTo("¥1,500");
     assertThat(MoneyFormat.format(Money.of(1500, "KWD"), Locale.ENGLISH)).isEqualTo("KWD1.500");
+    // Yen has no minor unit: no decimals in Japanese either (CLDR's full-width yen sign).
+    assertThat(MoneyFormat.format(Money.of(1500, "JPY"), Locale.JAPANESE)).isEqualTo("￥1,500");
+    // Arabic: CLDR's Arabic-Indic digits and separators, the symbol after the amount.
+    assertThat(MoneyFormat.format(Money.of(1500, "EUR"), new Locale("ar")))
+        .isEqualTo("١٥٫٠٠\u00a0€");
+    assertThat(MoneyFormat.format(Money.of(1500, "EUR"), new Locale("pt", "BR")))
+        .isEqualTo("€\u00a015,00");
   }
 }

@@ -169,6 +169,66 @@ class CheckoutPageBrowserIT {
   }
 
   @Test
+  void inArabicTheWholePageMirrorsAndTheAmountIsWrittenTheArabicWay() {
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    JsonObject session = api.createSession(1500, "EUR", "en");
+
+    browser.get(session.getString("url") + "?lang=ar");
+
+    WebElement html = browser.findElement(By.tagName("html"));
+    assertThat(html.getAttribute("dir")).isEqualTo("rtl");
+    assertThat(html.getAttribute("lang")).isEqualTo("ar");
+    assertThat(browser.findElement(By.id("order-heading")).getText()).isEqualTo("طلبك");
+    assertThat(browser.findElement(By.id("order-total")).getText().replace('\u00a0', ' '))
+        .isEqualTo("١٥٫٠٠ €");
+    // Mirrored: the brand, first in the header, now sits at the right, the languages at the left.
+    assertThat(browser.findElement(By.cssSelector(".bar .brand")).getRect().getX())
+        .isGreaterThan(browser.findElement(By.cssSelector(".bar .languages")).getRect().getX());
+    // A card number still reads left to right.
+    assertThat(browser.findElement(By.id("cardnumber")).getCssValue("direction")).isEqualTo("ltr");
+    // The switcher names every language in itself.
+    assertThat(browser.findElements(By.cssSelector(".languages a")))
+        .extracting(WebElement::getText)
+        .contains("العربية", "日本語", "繁體中文", "Português (Brasil)", "Polski")
+        .hasSize(13);
+
+    fillCard("4000000000000002", "123");
+    browser.findElement(By.id("pay-button")).click();
+    assertThat(
+            await()
+                .until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ul.errors li")))
+                .getText())
+        .contains("رُفضت بطاقتك");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+
+    fillCard("4242 4242 4242 4242", "123");
+    browser.findElement(By.id("pay-button")).click();
+    assertThat(
+            await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
+                .getText())
+        .isEqualTo("تمّ الدفع بنجاح");
+  }
+
+  @Test
+  void inJapaneseYenAreShownWithoutDecimals() {
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    JsonObject session = api.createSession(12345, "JPY", "en");
+
+    browser.get(session.getString("url") + "?lang=ja");
+
+    WebElement html = browser.findElement(By.tagName("html"));
+    assertThat(html.getAttribute("lang")).isEqualTo("ja");
+    assertThat(html.getAttribute("dir")).isEqualTo("ltr");
+    assertThat(browser.findElement(By.id("order-heading")).getText()).isEqualTo("ご注文内容");
+    assertThat(browser.findElement(By.id("order-total")).getText()).isEqualTo("￥12,345");
+    assertThat(browser.getTitle()).isEqualTo("￥12,345 のお支払い");
+    assertThat(browser.findElement(By.id("pay-button")).getAttribute("value"))
+        .isEqualTo("￥12,345 を支払う");
+  }
+
+  @Test
   void aThreeDSecureCardGoesThroughTheChallengeAndAFailedOneCanBeRetried() {
     ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
     JsonObject session = api.createSession(4200, "EUR", "en");
