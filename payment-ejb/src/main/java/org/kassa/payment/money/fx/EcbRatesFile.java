@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -29,8 +31,14 @@ public final class EcbRatesFile {
   static final String GESMES_NS = "http://www.gesmes.org/xml/2002-08-01";
   static final String ECB_NS = "http://www.ecb.int/vocabulary/2002-08-01/eurofxref";
 
-  /** The day's rates as the file states them: units of each currency per euro, EUR itself = 1. */
-  public record Parsed(LocalDate date, Map<String, BigDecimal> perEuro) {}
+  /**
+   * The day's rates as the file states them.
+   *
+   * @param perEuro units of each currency per euro, EUR itself = 1
+   * @param ignored well-formed codes that are not active ISO 4217 currencies (any more), e.g. BGN
+   *     since the lev gave way to the euro: listed, not quoted
+   */
+  public record Parsed(LocalDate date, Map<String, BigDecimal> perEuro, Set<String> ignored) {}
 
   private EcbRatesFile() {}
 
@@ -58,6 +66,8 @@ public final class EcbRatesFile {
     }
     Map<String, BigDecimal> perEuro = new TreeMap<>();
     perEuro.put("EUR", BigDecimal.ONE);
+    Set<String> ignored = new TreeSet<>();
+    Set<String> seen = new TreeSet<>();
     for (Node n = daily.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (!(n instanceof Element cube)) {
         continue;
@@ -66,9 +76,8 @@ public final class EcbRatesFile {
         throw new BadRatesFileException("unexpected element " + cube.getTagName());
       }
       String code = cube.getAttribute("currency");
-      if (!CurrencyCode.isValid(code) || "EUR".equals(code)) {
-        throw new BadRatesFileException(
-            "'" + code + "' is not an active ISO 4217 currency other than EUR");
+      if (!code.matches("[A-Z]{3}") || "EUR".equals(code)) {
+        throw new BadRatesFileException("'" + code + "' is not a currency code other than EUR");
       }
       BigDecimal rate;
       try {
@@ -79,14 +88,19 @@ public final class EcbRatesFile {
       if (rate.signum() <= 0) {
         throw new BadRatesFileException("the rate of " + code + " is not positive");
       }
-      if (perEuro.put(code, rate) != null) {
+      if (!seen.add(code)) {
         throw new BadRatesFileException(code + " is listed twice");
+      }
+      if (CurrencyCode.isValid(code)) {
+        perEuro.put(code, rate);
+      } else {
+        ignored.add(code);
       }
     }
     if (perEuro.size() < 2) {
       throw new BadRatesFileException("the file lists no currency");
     }
-    return new Parsed(date, perEuro);
+    return new Parsed(date, perEuro, ignored);
   }
 
   private static Document read(byte[] xml) throws BadRatesFileException {

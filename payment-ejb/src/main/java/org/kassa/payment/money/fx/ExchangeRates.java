@@ -76,7 +76,12 @@ public class ExchangeRates {
                 "older than the rates in use (" + in.date() + ")");
       } else {
         current = new ReferenceRates(source, parsed.date(), sha256, now, parsed.perEuro());
-        load = new RatesLoad(RatesLoad.Outcome.LOADED, source, parsed.date(), sha256, now, "");
+        String ignored =
+            parsed.ignored().isEmpty()
+                ? ""
+                : "not active ISO 4217 currencies, not quoted: "
+                    + String.join(", ", parsed.ignored());
+        load = new RatesLoad(RatesLoad.Outcome.LOADED, source, parsed.date(), sha256, now, ignored);
       }
     } catch (BadRatesFileException e) {
       load = new RatesLoad(RatesLoad.Outcome.REJECTED, source, null, sha256, now, e.getMessage());

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * What one attempt to load a rates file did, kept in memory and logged.
  *
  * @param date the file's day, null if it could not be read
- * @param detail why it was rejected or kept out; empty when loaded
+ * @param detail why it was rejected or kept out, or what a loaded file listed but is not quoted
  */
 public record RatesLoad(
     Outcome outcome, String source, LocalDate date, String sha256, Instant at, String detail) {

@@ -35,7 +35,7 @@ public class RatesRefresh {
 
   private static final Logger LOG = Logger.getLogger(RatesRefresh.class.getName());
 
-  @Inject private ExchangeRates rates;
+  @Inject ExchangeRates rates;
 
   @Inject
   @ConfigProperty(name = "kassa.fx.url", defaultValue = " ")

@@ -52,7 +52,8 @@ public record ReferenceRates(
     if (fromPerEuro.compareTo(BigDecimal.ONE) == 0) {
       return Optional.of(toPerEuro);
     }
-    return Optional.of(toPerEuro.divide(fromPerEuro, SHOWN_RATE).stripTrailingZeros());
+    BigDecimal cross = toPerEuro.divide(fromPerEuro, SHOWN_RATE).stripTrailingZeros();
+    return Optional.of(cross.scale() < 0 ? cross.setScale(0) : cross); // 160, not 1.6E+2
   }
 
   /**
