@@ -100,7 +100,15 @@ public class FxQuote {
     q.merchantId = merchantId;
     q.sourceAmount = amount.minorUnits();
     q.sourceCurrency = amount.currency();
-    Money converted = rates.convert(amount, presentment);
+    Money converted;
+    try {
+      converted = rates.convert(amount, presentment);
+    } catch (ArithmeticException e) {
+      throw new InvalidRequestException(
+          "amount_too_large",
+          "The amount is too large to present in " + presentment + ".",
+          Map.of("amount", "is too large to present in " + presentment));
+    }
     if (!converted.isPositive()) {
       throw new InvalidRequestException(
           "amount_too_small",
