@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.kassa.payment.InvalidRequestException;
 import org.kassa.payment.merchant.ApiKey;
@@ -121,8 +122,10 @@ public class FxQuote {
     q.ratesSource = rates.source();
     q.ratesDate = rates.date();
     q.ratesSha256 = rates.sha256();
-    q.createdAt = now.atOffset(ZoneOffset.UTC);
-    q.lockedUntil = now.plus(lock).atOffset(ZoneOffset.UTC);
+    // Milliseconds, as every database stores them: the quote answered is the quote read back.
+    Instant created = now.truncatedTo(ChronoUnit.MILLIS);
+    q.createdAt = created.atOffset(ZoneOffset.UTC);
+    q.lockedUntil = created.plus(lock).atOffset(ZoneOffset.UTC);
     return q;
   }
 
