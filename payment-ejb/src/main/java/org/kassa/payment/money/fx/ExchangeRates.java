@@ -105,7 +105,7 @@ public class ExchangeRates {
                 + load.date()
                 + " sha256="
                 + load.sha256()
-                + (load.detail().isEmpty() ? "" : " reason=\"" + load.detail() + "\""));
+                + (load.detail().isEmpty() ? "" : " detail=\"" + load.detail() + "\""));
   }
 
   static byte[] bundledFile() {
