@@ -520,6 +520,62 @@ class MerchantApiIT {
   }
 
   @Test
+  void anExchangeRateQuoteIsLockedStoredAndReadBackAndBadInputIsA400() {
+    JsonObject rates = api().get("api/v1/fx/rates").json();
+    assertThat(rates.getString("base")).isEqualTo("EUR");
+    assertThat(rates.getString("source")).isEqualTo("bundled:eurofxref-example.xml");
+    assertThat(rates.getString("date")).isEqualTo("2024-06-28");
+    assertThat(rates.getString("sha256")).hasSize(64);
+    assertThat(rates.getJsonArray("currencies").getValuesAs(jakarta.json.JsonString::getString))
+        .contains("EUR", "USD", "JPY")
+        .doesNotContain("BGN");
+
+    ApiClient.Answer created =
+        api()
+            .post(
+                "api/v1/fx/quotes",
+                "{\"amount\":2500,\"currency\":\"EUR\",\"presentment_currency\":\"JPY\"}",
+                null);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    JsonObject quote = created.json();
+    assertThat(quote.getString("id")).startsWith("fxq_");
+    // 25.00 EUR x 171.94 = 4298.5 JPY: half a yen, rounded half-even to 4298
+    assertThat(quote.getJsonNumber("presentment_amount").longValue()).isEqualTo(4298);
+    assertThat(quote.getString("presentment_currency")).isEqualTo("JPY");
+    assertThat(quote.getJsonNumber("rate").bigDecimalValue()).isEqualByComparingTo("171.94");
+    assertThat(quote.getString("rates_date")).isEqualTo("2024-06-28");
+    assertThat(quote.getString("rates_sha256")).isEqualTo(rates.getString("sha256"));
+    assertThat(quote.getBoolean("locked")).isTrue();
+    assertThat(
+            Duration.between(
+                Instant.parse(quote.getString("created_at")),
+                Instant.parse(quote.getString("locked_until"))))
+        .isEqualTo(Duration.ofMinutes(30));
+
+    JsonObject readBack = api().get("api/v1/fx/quotes/" + quote.getString("id")).json();
+    assertThat(readBack.getJsonNumber("presentment_amount").longValue()).isEqualTo(4298);
+    assertThat(readBack.getString("locked_until")).isEqualTo(quote.getString("locked_until"));
+    assertThat(api().get("api/v1/fx/quotes/fxq_nope").status()).isEqualTo(404);
+
+    for (String[] bad :
+        new String[][] {
+          {"{\"amount\":2500,\"currency\":\"XYZ\",\"presentment_currency\":\"JPY\"}", "currency"},
+          {"{\"amount\":0,\"currency\":\"EUR\",\"presentment_currency\":\"JPY\"}", "amount"},
+          {
+            "{\"amount\":2500,\"currency\":\"EUR\",\"presentment_currency\":\"KWD\"}",
+            "presentment_currency"
+          },
+        }) {
+      ApiClient.Answer refused = api().post("api/v1/fx/quotes", bad[0], null);
+      assertThat(refused.status()).as(bad[0]).isEqualTo(400);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(refused.json().getJsonObject("errors").keySet())
+          .as(refused.body())
+          .contains(bad[1]);
+    }
+  }
+
+  @Test
   void unknownApiPathsAreProblemsToo() {
     ApiClient.Answer answer = api().get("api/v1/nothing-here");
     assertThat(answer.status()).isEqualTo(404);

@@ -81,6 +81,7 @@ class PaymentEngineIT {
   @Inject private Refunds refunds;
   @Inject private AuditTrail audit;
   @Inject private IdempotencyKeys idempotencyKeys;
+  @Inject private org.kassa.payment.money.fx.FxQuotes fxQuotes;
 
   @Resource(lookup = "java:app/jdbc/kassa")
   private DataSource dataSource;
@@ -1098,5 +1099,42 @@ class PaymentEngineIT {
             "Ann Example", number, 12, YearMonth.now().getYear() + 2, "123", YearMonth.now());
     assertTrue(checked.valid(), "test card must be valid: " + checked.problems());
     return checked.card();
+  }
+
+  @Test
+  void aStoredQuoteIsUsableUntilItsLockEndsAndThenRefused() throws Exception {
+    JsonObject quote =
+        api()
+            .post(
+                "api/v1/fx/quotes",
+                "{\"amount\":10000,\"currency\":\"USD\",\"presentment_currency\":\"GBP\"}",
+                null)
+            .json();
+    String id = quote.getString("id");
+    String merchant;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q = c.prepareStatement("SELECT merchant_id FROM fx_quote WHERE id = ?")) {
+      q.setString(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        assertTrue(rs.next());
+        merchant = rs.getString(1);
+      }
+    }
+    Instant lockedUntil = Instant.parse(quote.getString("locked_until"));
+
+    org.kassa.payment.money.fx.FxQuote used =
+        fxQuotes.use(merchant, id, lockedUntil.minusMillis(1));
+    // the stored cross rate keeps its 12 digits (0.84638 / 1.0705)
+    assertEquals(
+        0, used.rate().compareTo(new java.math.BigDecimal("0.790639887903")), "" + used.rate());
+    assertEquals(
+        quote.getJsonNumber("presentment_amount").longValue(),
+        used.presentmentAmount().minorUnits());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        org.kassa.payment.money.fx.QuoteExpiredException.class,
+        () -> fxQuotes.use(merchant, id, lockedUntil));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        org.kassa.payment.NotFoundException.class,
+        () -> fxQuotes.use("m_someone_else", id, Instant.now()));
   }
 }
