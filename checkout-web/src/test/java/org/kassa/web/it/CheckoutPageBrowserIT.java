@@ -374,6 +374,20 @@ class CheckoutPageBrowserIT {
     browser.findElement(By.id("kyc-postal")).sendKeys("1115");
     browser.findElement(By.id("kyc-city")).sendKeys("Stockholm");
     new Select(browser.findElement(By.id("kyc-country"))).selectByValue("SE");
+
+    // A look at the form in French and back: nothing typed is lost, nothing is submitted.
+    switchTo("fr");
+    assertThat(browser.findElement(By.id("kyc-name")).getAttribute("value"))
+        .isEqualTo("Greta Lindqvist");
+    assertThat(
+            new Select(browser.findElement(By.id("kyc-country")))
+                .getFirstSelectedOption()
+                .getText())
+        .isEqualTo("Suède");
+    switchTo("de");
+    assertThat(browser.findElement(By.id("kyc-city")).getAttribute("value")).isEqualTo("Stockholm");
+    assertThat(browser.findElement(By.id("kyc-postal")).getAttribute("value")).isEqualTo("1115");
+    assertThat(browser.findElement(By.id("kyc-birth-error")).getText()).isEmpty();
     browser.findElement(By.id("kyc-button")).click();
 
     assertThat(
