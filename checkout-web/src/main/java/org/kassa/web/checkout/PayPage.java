@@ -1,6 +1,7 @@
 package org.kassa.web.checkout;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -133,7 +134,7 @@ public class PayPage implements Serializable {
   /** The KYC form's fields, as typed; kept when the shopper goes on to pay. */
   private final KycForm kycForm = new KycForm();
 
-  /** The KYC form's errors: field to message, in the page's language. */
+  /** The KYC form's errors: field to message key, shown in the page's language. */
   private final java.util.Map<String, String> kycErrors = new java.util.HashMap<>();
 
   /** What the page shows of the order; built once, so getters stay free of work. */
@@ -215,13 +216,7 @@ public class PayPage implements Serializable {
     }
     kycTier = needed;
     if (countries.isEmpty()) {
-      countries =
-          java.util.Arrays.stream(Locale.getISOCountries())
-              .map(c -> new Country(c, new Locale("", c).getDisplayCountry(locale)))
-              .sorted(
-                  java.util.Comparator.comparing(
-                      Country::name, java.text.Collator.getInstance(locale)))
-              .toList();
+      countries = countries(locale);
     }
     if (kycForm.getName() == null) {
       kycForm.setName(cardholder);
@@ -242,6 +237,14 @@ public class PayPage implements Serializable {
     return true;
   }
 
+  private static List<Country> countries(Locale locale) {
+    return java.util.Arrays.stream(Locale.getISOCountries())
+        .map(c -> new Country(c, new Locale("", c).getDisplayCountry(locale)))
+        .sorted(
+            java.util.Comparator.comparing(Country::name, java.text.Collator.getInstance(locale)))
+        .toList();
+  }
+
   /**
    * The payer's pseudonymous id, as the payment will have it: by the email typed, else the
    * customer's the merchant gave.
@@ -258,7 +261,7 @@ public class PayPage implements Serializable {
     kycErrors.clear();
     if (email == null || email.isBlank()) {
       // The identity is kept under the payer's pseudonymous id, which comes from their email.
-      kycErrors.put("email", text("kyc.error.email.required"));
+      kycErrors.put("email", "kyc.error.email.required");
       return;
     }
     String subject = pseudonymizer.pseudonym(email);
@@ -277,7 +280,7 @@ public class PayPage implements Serializable {
         Messages.addGlobalInfo(text("kyc.verified"));
       }
     } catch (InvalidKycException e) {
-      e.errors().forEach(f -> kycErrors.put(f.field(), text("kyc.error." + f.code())));
+      e.errors().forEach(f -> kycErrors.put(f.field(), "kyc.error." + f.code()));
     } catch (KycStateException e) {
       step = Step.KYC_PENDING;
     }
@@ -286,6 +289,38 @@ public class PayPage implements Serializable {
   /** Puts the shopper's locale on the view, on the first render and after every postback. */
   public void applyLocale() {
     FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
+  }
+
+  /**
+   * Switches the page's language on a postback of the form the shopper is typing in, without
+   * validating or submitting it (the button is immediate): the fields keep what was typed, as
+   * submitted; only the card number and code are dropped, as after any request. The language comes
+   * from the {@code switch-lang} parameter the switcher's script sets.
+   */
+  public void switchLanguage() {
+    Optional<Locale> wanted = SupportedLocales.match(Faces.getRequestParameter("switch-lang"));
+    if (wanted.isPresent() && !wanted.get().equals(locale)) {
+      locale = wanted.get();
+      applyLocale();
+      // What the page shows in its language; the shopper's ticks are kept by purpose.
+      CheckoutSession session = sessions.find(sessionId).orElse(null);
+      if (session != null) {
+        order = orderView(session);
+        consentOffers = consents.offers(locale);
+        grantedConsents = null;
+      }
+      if (!countries.isEmpty()) {
+        countries = countries(locale);
+      }
+    }
+    cardNumber = null;
+    cvc = null;
+    UIViewRoot view = FacesContext.getCurrentInstance().getViewRoot();
+    for (String id : List.of("pay:cardnumber", "pay:cvc")) {
+      if (view.findComponent(id) instanceof jakarta.faces.component.EditableValueHolder input) {
+        input.resetValue();
+      }
+    }
   }
 
   private OrderView orderView(CheckoutSession session) {
@@ -343,13 +378,17 @@ public class PayPage implements Serializable {
               checked.card(),
               new Payer(checked.card().holderName(), email),
               clientIp(),
-              Faces.getRequestContextPath() + "/pay/" + sessionId,
+              // back in the language the shopper chose, which the challenge speaks too
+              Faces.getRequestContextPath() + "/pay/" + sessionId + "?lang=" + getLanguageTag(),
               consentChoices());
       grantedConsents = null;
       paymentId = result.paymentId();
       if (result.status() == PaymentStatus.REQUIRES_ACTION && result.action().isPresent()) {
         String action = result.action().get();
-        redirect(action.startsWith("/") ? Faces.getRequestContextPath() + action : action);
+        redirect(
+            action.startsWith("/")
+                ? withParameter(Faces.getRequestContextPath() + action, "lang", getLanguageTag())
+                : action);
         return;
       }
       if (result.status() == PaymentStatus.CAPTURED
@@ -461,7 +500,11 @@ public class PayPage implements Serializable {
   }
 
   static String withSessionId(String url, String sessionId) {
-    return url + (url.contains("?") ? "&" : "?") + "session_id=" + sessionId;
+    return withParameter(url, "session_id", sessionId);
+  }
+
+  private static String withParameter(String url, String name, String value) {
+    return url + (url.contains("?") ? "&" : "?") + name + "=" + value;
   }
 
   private String text(String key) {
@@ -530,8 +573,11 @@ public class PayPage implements Serializable {
     return kycForm;
   }
 
+  /** The KYC form's errors: field to message, in the page's language. */
   public java.util.Map<String, String> getKycErrors() {
-    return kycErrors;
+    java.util.Map<String, String> shown = new java.util.HashMap<>();
+    kycErrors.forEach((field, key) -> shown.put(field, text(key)));
+    return shown;
   }
 
   public List<Country> getCountries() {

@@ -32,6 +32,11 @@ public class SandboxChallengePage implements Serializable {
   @Param(pathIndex = 0)
   private String paymentId;
 
+  /** The shopper's language, as the hosted page passes it on (as {@code ?lang=} there). */
+  @Inject
+  @Param(name = "lang")
+  private String lang;
+
   @Inject private SandboxGateway sandbox;
 
   private boolean open;
@@ -42,7 +47,7 @@ public class SandboxChallengePage implements Serializable {
     List<Locale> browser =
         Collections.list(
             ((jakarta.servlet.http.HttpServletRequest) Faces.getRequest()).getLocales());
-    locale = SupportedLocales.choose(null, null, browser);
+    locale = SupportedLocales.choose(lang, null, browser);
     FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
     open = paymentId != null && sandbox.awaitsChallenge(paymentId);
   }

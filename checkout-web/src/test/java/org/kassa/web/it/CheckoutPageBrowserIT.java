@@ -212,6 +212,67 @@ class CheckoutPageBrowserIT {
   }
 
   @Test
+  void switchingTheLanguageKeepsWhatWasTypedButNeverTheCard() {
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    JsonObject session = api.createSession(1500, "EUR", "en");
+    browser.get(session.getString("url"));
+    WebElement email = browser.findElement(By.id("email"));
+    email.clear();
+    email.sendKeys("switcher@example.org");
+    browser.findElement(By.id("cardholder")).sendKeys("Jana Nováková");
+    browser.findElement(By.id("cardnumber")).sendKeys("4242 4242 4242 4242");
+
+    switchTo("de");
+    assertThat(browser.findElement(By.id("order-heading")).getText()).isEqualTo("Ihre Bestellung");
+    assertThat(browser.findElement(By.id("email")).getAttribute("value"))
+        .isEqualTo("switcher@example.org");
+    assertThat(browser.findElement(By.id("cardholder")).getAttribute("value"))
+        .isEqualTo("Jana Nováková");
+    // Not validated (the card is incomplete), and the card number is not kept.
+    assertThat(browser.findElements(By.cssSelector("ul.errors li"))).isEmpty();
+    assertThat(browser.findElement(By.id("cardnumber")).getAttribute("value")).isEmpty();
+
+    switchTo("ar");
+    WebElement html = browser.findElement(By.tagName("html"));
+    assertThat(html.getAttribute("dir")).isEqualTo("rtl");
+    assertThat(browser.findElement(By.id("order-heading")).getText()).isEqualTo("طلبك");
+    assertThat(browser.findElement(By.id("order-total")).getText().replace('\u00a0', ' '))
+        .isEqualTo("١٥٫٠٠ €");
+    assertThat(browser.findElement(By.id("email")).getAttribute("value"))
+        .isEqualTo("switcher@example.org");
+    assertThat(browser.findElement(By.id("cardholder")).getAttribute("value"))
+        .isEqualTo("Jana Nováková");
+    assertThat(browser.findElement(By.cssSelector(".languages a.current")).getText())
+        .isEqualTo("العربية");
+
+    WebElement number = browser.findElement(By.id("cardnumber"));
+    number.sendKeys("4242 4242 4242 4242");
+    new Select(browser.findElement(By.id("expmonth"))).selectByValue("12");
+    new Select(browser.findElement(By.id("expyear")))
+        .selectByValue(Integer.toString(Year.now().getValue() + 2));
+    browser.findElement(By.id("cvc")).sendKeys("123");
+    browser.findElement(By.id("pay-button")).click();
+    assertThat(
+            await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
+                .getText())
+        .isEqualTo("تمّ الدفع بنجاح");
+    assertThat(
+            api.get("api/v1/checkout-sessions/" + session.getString("id"))
+                .json()
+                .getString("payment_status"))
+        .isEqualTo("paid");
+  }
+
+  /** Clicks a language in the switcher and waits for the page to come back in it. */
+  private void switchTo(String tag) {
+    WebElement old = browser.findElement(By.tagName("html"));
+    browser.findElement(By.cssSelector(".languages a[lang='" + tag + "']")).click();
+    await().until(ExpectedConditions.stalenessOf(old));
+    await().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", tag));
+  }
+
+  @Test
   void inJapaneseYenAreShownWithoutDecimals() {
     ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
     JsonObject session = api.createSession(12345, "JPY", "en");
@@ -260,6 +321,32 @@ class CheckoutPageBrowserIT {
   }
 
   @Test
+  void theChallengeSpeaksTheLanguageTheShopperChose() {
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    JsonObject session = api.createSession(4300, "EUR", "en");
+
+    browser.get(session.getString("url"));
+    switchTo("de");
+    fillCard("4000 0027 6000 3184", "123");
+    browser.findElement(By.id("pay-button")).click();
+
+    WebElement pass =
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("challenge-pass")));
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+    assertThat(pass.getAttribute("value")).isEqualTo("Authentifizierung abschließen");
+    pass.click();
+    assertThat(
+            await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
+                .getText())
+        .isEqualTo("Zahlung erfolgreich");
+
+    browser.get(base.toString() + "sandbox/challenge/pay_unknown?lang=ar");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ar");
+  }
+
+  @Test
   void aPaymentThatNeedsKycAsksForTheIdentityFirstInTheShoppersLanguage() {
     // The failsafe run asks for BASIC KYC from 1 000 kr; a customer no other test pays as.
     String email =
@@ -287,6 +374,20 @@ class CheckoutPageBrowserIT {
     browser.findElement(By.id("kyc-postal")).sendKeys("1115");
     browser.findElement(By.id("kyc-city")).sendKeys("Stockholm");
     new Select(browser.findElement(By.id("kyc-country"))).selectByValue("SE");
+
+    // A look at the form in French and back: nothing typed is lost, nothing is submitted.
+    switchTo("fr");
+    assertThat(browser.findElement(By.id("kyc-name")).getAttribute("value"))
+        .isEqualTo("Greta Lindqvist");
+    assertThat(
+            new Select(browser.findElement(By.id("kyc-country")))
+                .getFirstSelectedOption()
+                .getText())
+        .isEqualTo("Suède");
+    switchTo("de");
+    assertThat(browser.findElement(By.id("kyc-city")).getAttribute("value")).isEqualTo("Stockholm");
+    assertThat(browser.findElement(By.id("kyc-postal")).getAttribute("value")).isEqualTo("1115");
+    assertThat(browser.findElement(By.id("kyc-birth-error")).getText()).isEmpty();
     browser.findElement(By.id("kyc-button")).click();
 
     assertThat(
