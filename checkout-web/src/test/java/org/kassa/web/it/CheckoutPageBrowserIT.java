@@ -268,7 +268,18 @@ class CheckoutPageBrowserIT {
   private void switchTo(String tag) {
     WebElement old = browser.findElement(By.tagName("html"));
     browser.findElement(By.cssSelector(".languages a[lang='" + tag + "']")).click();
-    await().until(ExpectedConditions.stalenessOf(old));
+    // The old page is gone once touching its root fails: chromedriver says so with a stale
+    // element or, mid-navigation, with another inspector error; both mean the page was replaced.
+    await()
+        .until(
+            d -> {
+              try {
+                old.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+              }
+            });
     await().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", tag));
   }
 
