@@ -85,6 +85,19 @@ class CheckoutPageBrowserIT {
     return new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 
+  /** Types the card and presses Pay. */
+  private void pay(String number, String cvc) {
+    fillCard(number, cvc);
+    browser.findElement(By.id("pay-button")).click();
+  }
+
+  /** The result page's heading, once it shows. */
+  private String resultHeading() {
+    return await()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
+        .getText();
+  }
+
   private void fillCard(String number, String cvc) {
     browser.findElement(By.id("cardholder")).clear();
     browser.findElement(By.id("cardholder")).sendKeys("Li Lei");
@@ -131,8 +144,7 @@ class CheckoutPageBrowserIT {
 
     JsonObject second = api.createSession(880, "EUR", "zh-CN");
     browser.get(second.getString("url"));
-    fillCard("4000000000000002", "123");
-    browser.findElement(By.id("pay-button")).click();
+    pay("4000000000000002", "123");
 
     WebElement error =
         await()
@@ -140,13 +152,8 @@ class CheckoutPageBrowserIT {
     assertThat(error.getText()).contains("您的卡被拒绝");
     assertThat(browser.findElement(By.id("cardnumber")).getAttribute("value")).isEmpty();
 
-    fillCard("5555555555554444", "321");
-    browser.findElement(By.id("pay-button")).click();
-    assertThat(
-            await()
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
-                .getText())
-        .isEqualTo("支付成功");
+    pay("5555555555554444", "321");
+    assertThat(resultHeading()).isEqualTo("支付成功");
   }
 
   @Test
@@ -157,8 +164,7 @@ class CheckoutPageBrowserIT {
     browser.get(session.getString("url") + "?lang=de");
     assertThat(browser.findElement(By.id("order-total")).getText().replace('\u00a0', ' '))
         .isEqualTo("12.345 ¥");
-    fillCard("4242 4242 4242 4241", "123");
-    browser.findElement(By.id("pay-button")).click();
+    pay("4242 4242 4242 4241", "123");
 
     WebElement error =
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("cardnumber-error")));
@@ -192,8 +198,7 @@ class CheckoutPageBrowserIT {
         .contains("العربية", "日本語", "繁體中文", "Português (Brasil)", "Polski")
         .hasSize(13);
 
-    fillCard("4000000000000002", "123");
-    browser.findElement(By.id("pay-button")).click();
+    pay("4000000000000002", "123");
     assertThat(
             await()
                 .until(
@@ -202,13 +207,8 @@ class CheckoutPageBrowserIT {
         .contains("رُفضت بطاقتك");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
 
-    fillCard("4242 4242 4242 4242", "123");
-    browser.findElement(By.id("pay-button")).click();
-    assertThat(
-            await()
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
-                .getText())
-        .isEqualTo("تمّ الدفع بنجاح");
+    pay("4242 4242 4242 4242", "123");
+    assertThat(resultHeading()).isEqualTo("تمّ الدفع بنجاح");
   }
 
   @Test
@@ -252,11 +252,7 @@ class CheckoutPageBrowserIT {
         .selectByValue(Integer.toString(Year.now().getValue() + 2));
     browser.findElement(By.id("cvc")).sendKeys("123");
     browser.findElement(By.id("pay-button")).click();
-    assertThat(
-            await()
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
-                .getText())
-        .isEqualTo("تمّ الدفع بنجاح");
+    assertThat(resultHeading()).isEqualTo("تمّ الدفع بنجاح");
     assertThat(
             api.get("api/v1/checkout-sessions/" + session.getString("id"))
                 .json()
@@ -306,8 +302,7 @@ class CheckoutPageBrowserIT {
     JsonObject session = api.createSession(4200, "EUR", "en");
 
     browser.get(session.getString("url"));
-    fillCard("4000 0027 6000 3184", "123");
-    browser.findElement(By.id("pay-button")).click();
+    pay("4000 0027 6000 3184", "123");
 
     // The bank's (here the sandbox's) challenge; failing it brings the shopper back with a reason.
     await().until(ExpectedConditions.visibilityOfElementLocated(By.id("challenge-fail"))).click();
@@ -316,14 +311,9 @@ class CheckoutPageBrowserIT {
             .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ul.errors li")));
     assertThat(error.getText()).contains("could not confirm it was you");
 
-    fillCard("4000 0027 6000 3184", "123");
-    browser.findElement(By.id("pay-button")).click();
+    pay("4000 0027 6000 3184", "123");
     await().until(ExpectedConditions.visibilityOfElementLocated(By.id("challenge-pass"))).click();
-    assertThat(
-            await()
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
-                .getText())
-        .isEqualTo("Payment successful");
+    assertThat(resultHeading()).isEqualTo("Payment successful");
     assertThat(
             api.get("api/v1/checkout-sessions/" + session.getString("id"))
                 .json()
@@ -338,19 +328,14 @@ class CheckoutPageBrowserIT {
 
     browser.get(session.getString("url"));
     switchTo("de");
-    fillCard("4000 0027 6000 3184", "123");
-    browser.findElement(By.id("pay-button")).click();
+    pay("4000 0027 6000 3184", "123");
 
     WebElement pass =
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("challenge-pass")));
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
     assertThat(pass.getAttribute("value")).isEqualTo("Authentifizierung abschließen");
     pass.click();
-    assertThat(
-            await()
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
-                .getText())
-        .isEqualTo("Zahlung erfolgreich");
+    assertThat(resultHeading()).isEqualTo("Zahlung erfolgreich");
 
     browser.get(base.toString() + "sandbox/challenge/pay_unknown?lang=ar");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
@@ -425,13 +410,8 @@ class CheckoutPageBrowserIT {
     assertThat(browser.findElement(By.id("cardholder")).getAttribute("value"))
         .isEqualTo("Greta Lindqvist");
     assertThat(browser.findElement(By.id("step-identity")).getAttribute("class")).isEqualTo("done");
-    fillCard("4242 4242 4242 4242", "123");
-    browser.findElement(By.id("pay-button")).click();
-    assertThat(
-            await()
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
-                .getText())
-        .isEqualTo("Zahlung erfolgreich");
+    pay("4242 4242 4242 4242", "123");
+    assertThat(resultHeading()).isEqualTo("Zahlung erfolgreich");
   }
 
   /** Sets a date field as the browser's own date picker would (its typing depends on locale). */

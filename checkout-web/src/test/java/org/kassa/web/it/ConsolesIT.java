@@ -186,6 +186,27 @@ class ConsolesIT {
         .isEqualTo("We could not confirm your identity");
   }
 
+  /** The whitelist page's create form, for an entry of the test's internal list. */
+  private static java.util.Map<String, String> whitelistForm(
+      String subject, String entry, String reason, String expires) {
+    return java.util.Map.of(
+        "whitelist:subject", subject,
+        "whitelist:list", "internal-whitelist-page-test",
+        "whitelist:entry", entry,
+        "whitelist:reason", reason,
+        "whitelist:expires", expires,
+        "whitelist:create", "x");
+  }
+
+  /** The id (e.g. {@code dsr_...}) a form's confirmation message names. */
+  private static String idInMessages(PageClient.Page page, String formId, String prefix) {
+    java.util.regex.Matcher id =
+        java.util.regex.Pattern.compile(prefix + "[A-Za-z0-9]+")
+            .matcher(page.document().select("#" + formId + "\\:messages").text());
+    assertThat(id.find()).as(page.document().text()).isTrue();
+    return id.group();
+  }
+
   private URI action(PageClient.Page page, String formId) {
     return uri("").resolve(page.document().select("form#" + formId).attr("action"));
   }
@@ -374,11 +395,7 @@ class ConsolesIT {
                 "privacy:identifier-kind", "EMAIL",
                 "privacy:identifier", email,
                 "privacy:receive", "x"));
-    java.util.regex.Matcher id =
-        java.util.regex.Pattern.compile("dsr_[A-Za-z0-9]+")
-            .matcher(received.document().select("#privacy\\:messages").text());
-    assertThat(id.find()).as(received.document().text()).isTrue();
-    String requestId = id.group();
+    String requestId = idInMessages(received, "privacy", "dsr_");
     org.jsoup.nodes.Element row =
         received.document().select("tr:has(.request-id:containsOwn(" + requestId + "))").first();
     assertThat(row.select(".request-status").text()).isEqualTo("received");
@@ -698,24 +715,8 @@ class ConsolesIT {
             action(form, "whitelist"),
             form,
             "whitelist",
-            java.util.Map.of(
-                "whitelist:subject",
-                subject,
-                "whitelist:list",
-                "internal-whitelist-page-test",
-                "whitelist:entry",
-                entry,
-                "whitelist:reason",
-                "Different date of birth on the passport seen",
-                "whitelist:expires",
-                expires,
-                "whitelist:create",
-                "x"));
-    java.util.regex.Matcher id =
-        java.util.regex.Pattern.compile("wl_[A-Za-z0-9]+")
-            .matcher(created.document().select("#whitelist\\:messages").text());
-    assertThat(id.find()).as(created.document().text()).isTrue();
-    String whitelistingId = id.group();
+            whitelistForm(subject, entry, "Different date of birth on the passport seen", expires));
+    String whitelistingId = idInMessages(created, "whitelist", "wl_");
     org.jsoup.nodes.Element row =
         created
             .document()
@@ -732,19 +733,7 @@ class ConsolesIT {
             action(created, "whitelist"),
             created,
             "whitelist",
-            java.util.Map.of(
-                "whitelist:subject",
-                subject,
-                "whitelist:list",
-                "internal-whitelist-page-test",
-                "whitelist:entry",
-                entry,
-                "whitelist:reason",
-                "",
-                "whitelist:expires",
-                expires,
-                "whitelist:create",
-                "x"));
+            whitelistForm(subject, entry, "", expires));
     assertThat(refused.document().select("#whitelist\\:messages").text())
         .contains("reason is required");
 
