@@ -134,15 +134,10 @@ public class DataSubjectRequestResource {
   @APIResponse(responseCode = "404", description = "No such request")
   @APIResponse(responseCode = "409", description = "Not awaiting verification")
   public Response verify(@PathParam("id") String id, InputStream body) {
-    JsonFields json = JsonFields.parse(body);
-    json.rejectUnknown(Set.of("method"));
-    Map<String, String> errors = new LinkedHashMap<>(json.errors());
-    String method = json.string("method");
+    String method = JsonFields.onlyText(body, "method");
     if (method == null || method.isBlank() || method.length() > 500) {
-      errors.put("method", "say how the identity was verified (1 to 500 characters)");
-    }
-    if (!errors.isEmpty()) {
-      return Problem.invalid(errors);
+      return Problem.invalid(
+          Map.of("method", "say how the identity was verified (1 to 500 characters)"));
     }
     try {
       return Response.ok(representation(requests.verifyIdentity(id, actor(), method)).toString())
@@ -198,15 +193,9 @@ public class DataSubjectRequestResource {
   @APIResponse(responseCode = "404", description = "No such request")
   @APIResponse(responseCode = "409", description = "Done already")
   public Response reject(@PathParam("id") String id, InputStream body) {
-    JsonFields json = JsonFields.parse(body);
-    json.rejectUnknown(Set.of("reason"));
-    Map<String, String> errors = new LinkedHashMap<>(json.errors());
-    String reason = json.string("reason");
+    String reason = JsonFields.onlyText(body, "reason");
     if (reason == null || reason.isBlank() || reason.length() > 1000) {
-      errors.put("reason", "is required (1 to 1000 characters)");
-    }
-    if (!errors.isEmpty()) {
-      return Problem.invalid(errors);
+      return Problem.invalid(Map.of("reason", "is required (1 to 1000 characters)"));
     }
     try {
       return Response.ok(representation(requests.reject(id, actor(), reason)).toString()).build();

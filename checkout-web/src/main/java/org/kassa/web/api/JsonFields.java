@@ -86,6 +86,23 @@ final class JsonFields {
     return new JsonFields(obj, "", new LinkedHashMap<>());
   }
 
+  /**
+   * A body holding one text field and nothing else, e.g. {@code {"reason": "..."}}: the field's
+   * value, or null when it is absent.
+   *
+   * @throws WebApplicationException with a 400 problem for malformed JSON, another field, or a
+   *     value that is not a string
+   */
+  static String onlyText(InputStream body, String field) {
+    JsonFields json = parse(body);
+    json.rejectUnknown(java.util.Set.of(field));
+    String value = json.string(field);
+    if (!json.errors().isEmpty()) {
+      throw new WebApplicationException(Problem.invalid(json.errors()));
+    }
+    return value;
+  }
+
   /** The type errors found so far, by field path. */
   Map<String, String> errors() {
     return errors;
