@@ -45,6 +45,25 @@ class CsvWriterTest {
   }
 
   @Test
+  void aCellASpreadsheetWouldRunAsAFormulaIsWrittenAsText() {
+    assertThat(CsvWriter.cell("=HYPERLINK(\"http://x\")"))
+        .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    assertThat(CsvWriter.cell("+1+1")).isEqualTo("'+1+1");
+    assertThat(CsvWriter.cell("-2+3")).isEqualTo("'-2+3");
+    assertThat(CsvWriter.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+    assertThat(CsvWriter.cell("\tcmd")).isEqualTo("'\tcmd");
+    assertThat(CsvWriter.cell("\rcmd")).isEqualTo("\"'\rcmd\"");
+  }
+
+  @Test
+  void plainNumbersAndOrdinaryTextStayAsTheyAre() {
+    assertThat(CsvWriter.cell("-12.50")).isEqualTo("-12.50");
+    assertThat(CsvWriter.cell("+42")).isEqualTo("+42");
+    assertThat(CsvWriter.cell("a=b")).isEqualTo("a=b");
+    assertThat(CsvWriter.cell("officer:ab12")).isEqualTo("officer:ab12");
+  }
+
+  @Test
   void aNullCellIsWrittenEmpty() {
     assertThat(new CsvWriter().row(Arrays.asList("a", null, "c")).toString()).isEqualTo("a,,c\r\n");
   }
