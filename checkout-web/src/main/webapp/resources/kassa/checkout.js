@@ -33,6 +33,27 @@
       setTimeout(function () { button.disabled = true; }, 0);
     });
   }
+  // The method picker: only the chosen method's fields are shown, and the others' are disabled so
+  // that the browser neither checks nor sends them. Without the script every method's fields show.
+  var radios = document.querySelectorAll("input[type=radio][name=method]");
+  var panels = document.querySelectorAll(".method-fields[data-method]");
+  function showMethod() {
+    var chosen = null;
+    for (var r = 0; r < radios.length; r++) {
+      if (radios[r].checked) { chosen = radios[r].value; }
+    }
+    if (chosen === null) { return; }
+    for (var p = 0; p < panels.length; p++) {
+      var on = panels[p].getAttribute("data-method") === chosen;
+      panels[p].hidden = !on;
+      var fields = panels[p].querySelectorAll("input, select, textarea, button");
+      for (var f = 0; f < fields.length; f++) { fields[f].disabled = !on; }
+    }
+  }
+  if (radios.length && panels.length) {
+    for (var k = 0; k < radios.length; k++) { radios[k].addEventListener("change", showMethod); }
+    showMethod();
+  }
   // The language links post the form on the page to the same view (its immediate switch button),
   // which changes the language without validating or paying: the fields keep what was typed.
   var switchButton = document.querySelector("[data-switch-language]");

@@ -72,6 +72,9 @@ public class PayPage implements Serializable {
     KYC_REJECTED
   }
 
+  /** A payment method as the picker offers it: its API name and its name in the page's language. */
+  public record MethodChoice(String type, String label) implements Serializable {}
+
   /** A country as offered in the KYC form: its ISO code and its name in the page's language. */
   public record Country(String code, String name) implements Serializable {}
 
@@ -125,6 +128,21 @@ public class PayPage implements Serializable {
   private Integer expYear;
   private String cvc;
 
+  /**
+   * The methods the page shows: the session's, less what its currency and the shopper's country do
+   * not allow. Fixed for the view (the page's fragments are built from it).
+   */
+  private List<org.kassa.payment.gateway.PaymentMethodType> offeredMethods = List.of();
+
+  /** The offered methods named in the page's language, for the picker. */
+  private List<MethodChoice> methodChoices = List.of();
+
+  /** The method chosen, by API name; the card when the session offers it. */
+  private String method;
+
+  /** The payer's name typed in a wallet's fragment, by method API name (the gate screens it). */
+  private final java.util.Map<String, String> payerNames = new java.util.HashMap<>();
+
   /** The tier the KYC step asks for; NONE when the payment needs none. */
   private KycTier kycTier = KycTier.NONE;
 
@@ -163,6 +181,7 @@ public class PayPage implements Serializable {
     email = personalData.customerEmail(session).orElse(null);
     consentOffers = consents.offers(locale);
     order = orderView(session);
+    offerMethods(session);
     if (session.statusAt(now()) == CheckoutStatus.OPEN && session.paymentId().isPresent()) {
       // Back from 3-D Secure (or a reload while processing): ask the gateway where it stands.
       PaymentResult result = confirmation.refresh(session.paymentId().get());
@@ -175,6 +194,18 @@ public class PayPage implements Serializable {
         declineMessage =
             text("decline." + result.decline().map(d -> d.code()).orElse("generic_decline"));
         Messages.addGlobalError(declineMessage);
+      }
+      if (result.status() == PaymentStatus.CANCELED) {
+        // Canceled in the wallet (or its page): say so, and offer the same or another method.
+        declineMessage = text("method.canceled");
+        Messages.addGlobalError(declineMessage);
+      }
+      if (result.status().isFinal()) {
+        payments
+            .find(paymentId)
+            .map(p -> p.method().apiName())
+            .filter(this::offers)
+            .ifPresent(m -> method = m);
       }
       session = sessions.find(sessionId).orElseThrow();
     }
@@ -286,6 +317,36 @@ public class PayPage implements Serializable {
     }
   }
 
+  /**
+   * Decides which methods the page shows. The shopper's country is the one the merchant gave on the
+   * session, else the region of the page's language (zh-CN, zh-TW, pt-BR), else unknown: then only
+   * the currency counts. It is decided once, so a language switch never changes the methods.
+   */
+  private void offerMethods(CheckoutSession session) {
+    String country =
+        session
+            .customerCountry()
+            .orElse(locale.getCountry().isEmpty() ? null : locale.getCountry());
+    offeredMethods =
+        org.kassa.payment.checkout.PaymentMethodAvailability.shown(
+            session.paymentMethodTypes(), session.amount().currency(), country);
+    methodChoices = methodChoices();
+    method =
+        offers("card")
+            ? "card"
+            : offeredMethods.stream().findFirst().map(t -> t.apiName()).orElse(null);
+  }
+
+  private List<MethodChoice> methodChoices() {
+    return offeredMethods.stream()
+        .map(t -> new MethodChoice(t.apiName(), text("method.name." + t.apiName())))
+        .toList();
+  }
+
+  private boolean offers(String apiName) {
+    return offeredMethods.stream().anyMatch(t -> t.apiName().equals(apiName));
+  }
+
   /** Puts the shopper's locale on the view, on the first render and after every postback. */
   public void applyLocale() {
     FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
@@ -307,6 +368,7 @@ public class PayPage implements Serializable {
       if (session != null) {
         order = orderView(session);
         consentOffers = consents.offers(locale);
+        methodChoices = methodChoices();
         grantedConsents = null;
       }
       if (!countries.isEmpty()) {
@@ -347,8 +409,17 @@ public class PayPage implements Serializable {
         MoneyFormat.format(session.amount(), locale), lines, expires, session.cancelUrl());
   }
 
-  /** Pays the session with the card entered. */
+  /** Pays the session with the method chosen: the card entered, or a wallet. */
   public void pay() {
+    org.kassa.payment.gateway.PaymentMethodType chosen =
+        offeredMethods.stream()
+            .filter(t -> t.apiName().equals(method))
+            .findFirst()
+            .orElse(org.kassa.payment.gateway.PaymentMethodType.CARD);
+    if (chosen != org.kassa.payment.gateway.PaymentMethodType.CARD) {
+      payWithWallet(chosen);
+      return;
+    }
     CardDetails.Checked checked =
         CardDetails.check(
             cardholder,
@@ -421,6 +492,79 @@ public class PayPage implements Serializable {
     } finally {
       cardNumber = null; // never kept in the view state longer than the request
       cvc = null;
+    }
+  }
+
+  /**
+   * Pays with a wallet: the payer's name (for the compliance gate) and email, then the wallet's own
+   * step: its page for a redirect wallet, the QR code for a QR wallet.
+   */
+  private void payWithWallet(org.kassa.payment.gateway.PaymentMethodType type) {
+    String name = payerNames.get(type.apiName());
+    if (name == null || name.isBlank()) {
+      Messages.addGlobalError(text("wallet.name.required"));
+      return;
+    }
+    declineMessage = null;
+    CheckoutSession current = sessions.find(sessionId).orElse(null);
+    if (current != null && askForKycIfNeeded(current)) {
+      Messages.addGlobalInfo(text("kyc.needed"));
+      return;
+    }
+    try {
+      PaymentResult result =
+          confirmation.confirmWallet(
+              sessionId,
+              type,
+              new Payer(name.strip(), email),
+              clientIp(),
+              Faces.getRequestContextPath() + "/pay/" + sessionId + "?lang=" + getLanguageTag(),
+              consentChoices());
+      grantedConsents = null;
+      paymentId = result.paymentId();
+      showWalletResult(result);
+    } catch (SessionNotPayableException e) {
+      step =
+          switch (e.reason()) {
+            case ALREADY_PAID -> Step.ALREADY_PAID;
+            case EXPIRED -> Step.EXPIRED;
+            case IN_PROGRESS -> Step.PROCESSING;
+          };
+    } catch (NotFoundException e) {
+      step = Step.NOT_FOUND;
+    } catch (org.kassa.payment.InvalidRequestException e) {
+      Messages.addGlobalError(text("method.unavailable"));
+    }
+  }
+
+  /**
+   * Shows where a wallet payment stands: its next step, the result, or why it did not go through.
+   */
+  private void showWalletResult(PaymentResult result) {
+    if (result.status() == PaymentStatus.REQUIRES_ACTION && result.action().isPresent()) {
+      String action = result.action().get();
+      redirect(
+          action.startsWith("/")
+              ? withParameter(Faces.getRequestContextPath() + action, "lang", getLanguageTag())
+              : action);
+    } else if (result.status() == PaymentStatus.CAPTURED
+        || result.status() == PaymentStatus.AUTHORIZED) {
+      step = Step.SUCCEEDED;
+      successRedirect =
+          withSessionId(sessions.find(sessionId).orElseThrow().successUrl(), sessionId);
+    } else if (result.status().isPending()) {
+      step = Step.PROCESSING;
+    } else if (kycDecline(result).isPresent()) {
+      askForKyc(
+          kycDecline(result).get(),
+          payerSubject(sessions.find(sessionId).orElseThrow()).orElse(null));
+      Messages.addGlobalInfo(text("kyc.needed"));
+    } else {
+      declineMessage =
+          result.status() == PaymentStatus.CANCELED
+              ? text("method.canceled")
+              : text("decline." + result.decline().map(d -> d.code()).orElse("generic_decline"));
+      Messages.addGlobalError(declineMessage);
     }
   }
 
@@ -548,6 +692,39 @@ public class PayPage implements Serializable {
 
   public Step getStep() {
     return step;
+  }
+
+  /** The methods the page shows, in the session's order, named in the page's language. */
+  public List<MethodChoice> getMethods() {
+    return methodChoices;
+  }
+
+  /** Whether the shopper chooses among methods (more than one is shown). */
+  public boolean isMethodChoice() {
+    return methodChoices.size() > 1;
+  }
+
+  public String getMethod() {
+    return method;
+  }
+
+  public void setMethod(String method) {
+    this.method = method;
+  }
+
+  /**
+   * Whether the card's fields must be filled: when the card is what this request pays with (the
+   * picker's choice as posted, or no picker at all). Read while validating, before the choice
+   * reaches {@link #setMethod}.
+   */
+  public boolean isCardRequired() {
+    String posted = Faces.getRequestParameter("method");
+    return posted == null || posted.equals("card");
+  }
+
+  /** The payer's name typed in each wallet's fragment, by the method's API name. */
+  public java.util.Map<String, String> getPayerNames() {
+    return payerNames;
   }
 
   /** Whether the page shows one of the KYC steps. */

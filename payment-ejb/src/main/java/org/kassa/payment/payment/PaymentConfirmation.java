@@ -110,6 +110,35 @@ public class PaymentConfirmation {
   }
 
   /**
+   * Pays a checkout session with a wallet: one the shopper is sent to and approves in (PayPal), or
+   * one whose QR code the shopper scans (Alipay, WeChat Pay). The gateway answers {@code
+   * requires_action} with where the shopper approves (the wallet's page, or what the QR code
+   * encodes); the shopper's approval reaches Kassa by the gateway's callback, or when the page asks
+   * again ({@link #refresh}).
+   *
+   * @param type the wallet, one the session offers
+   * @param payer who pays: their name (screened by the compliance gate) and email
+   * @param returnUrl where the wallet sends the shopper back to
+   * @throws SessionNotPayableException if the session is paid, expired or being paid
+   * @throws org.kassa.payment.InvalidRequestException if the session does not offer the method
+   */
+  public PaymentResult confirmWallet(
+      @NotBlank String sessionId,
+      @NotNull PaymentMethodType type,
+      @NotNull @Valid Payer payer,
+      String clientIp,
+      @NotBlank String returnUrl,
+      @NotNull List<@Valid ConsentChoice> consents) {
+    if (type == PaymentMethodType.CARD) {
+      throw new IllegalArgumentException("a card is paid with its details, not as a wallet");
+    }
+    Payment payment =
+        attempts.beginCheckout(
+            sessionId, new PaymentAttempts.Instrument(type, null, null), payer, clientIp, consents);
+    return send(payment, new PaymentMethod.Wallet(type), returnUrl);
+  }
+
+  /**
    * Charges a saved payment method off-session (a server-side payment).
    *
    * @param idempotencyKey the call's claimed key, or null; the payment is bound to it

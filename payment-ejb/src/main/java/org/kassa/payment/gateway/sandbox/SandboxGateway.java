@@ -207,11 +207,15 @@ public class SandboxGateway implements PaymentGateway {
     return !"production".equals(mode);
   }
 
-  /** Every currency, cards only, free: the sandbox costs nothing, and says so. */
+  /**
+   * Every method, every currency, free: the sandbox costs nothing, and says so. What a method
+   * allows per currency and country is the checkout's availability table, not the sandbox's to
+   * narrow.
+   */
   @Override
   public GatewayCapabilities capabilities() {
     return new GatewayCapabilities(
-        java.util.Set.of(PaymentMethodType.CARD),
+        java.util.EnumSet.allOf(PaymentMethodType.class),
         java.util.Set.of(),
         java.util.Set.of(),
         true,
