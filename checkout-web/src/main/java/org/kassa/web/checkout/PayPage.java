@@ -69,7 +69,9 @@ public class PayPage implements Serializable {
     /** The shopper's identity waits for a compliance officer. */
     KYC_PENDING,
     /** An officer rejected the shopper's identity for the tier this payment needs. */
-    KYC_REJECTED
+    KYC_REJECTED,
+    /** A QR-code wallet's code, waiting to be scanned and paid; the page polls where it stands. */
+    QR_CODE
   }
 
   /** A payment method as the picker offers it: its API name and its name in the page's language. */
@@ -93,6 +95,7 @@ public class PayPage implements Serializable {
   @Inject private org.kassa.payment.payment.Payments payments;
   @Inject private KycService kyc;
   @Inject private Pseudonymizer pseudonymizer;
+  @Inject private org.kassa.payment.payment.QrCodes qrCodes;
 
   private transient Clock clock = Clock.systemUTC();
 
@@ -143,6 +146,13 @@ public class PayPage implements Serializable {
   /** The payer's name typed in a wallet's fragment, by method API name (the gate screens it). */
   private final java.util.Map<String, String> payerNames = new java.util.HashMap<>();
 
+  /** The QR step: what the code encodes, the code as SVG, the wallet's name, the code's end. */
+  private String qrLink;
+
+  private String qrSvg;
+  private String qrWallet;
+  private Instant qrExpiresAt;
+
   /** The tier the KYC step asks for; NONE when the payment needs none. */
   private KycTier kycTier = KycTier.NONE;
 
@@ -186,6 +196,9 @@ public class PayPage implements Serializable {
       // Back from 3-D Secure (or a reload while processing): ask the gateway where it stands.
       PaymentResult result = confirmation.refresh(session.paymentId().get());
       paymentId = result.paymentId();
+      if (result.status() == PaymentStatus.REQUIRES_ACTION && showQrCode(result)) {
+        return; // a reload while the QR code waits: the same code again
+      }
       if (result.status().isPending()) {
         step = Step.PROCESSING;
         return;
@@ -211,7 +224,11 @@ public class PayPage implements Serializable {
     }
     CheckoutStatus status = session.statusAt(now());
     if (status == CheckoutStatus.COMPLETE
-        && session.paymentId().equals(Optional.ofNullable(paymentId))) {
+        && (session.paymentId().equals(Optional.ofNullable(paymentId))
+            || session.paymentId().filter(this::wasStartedHere).isPresent())) {
+      // Paid from this browser, also when the gateway's callback settled it before the shopper
+      // came back (from a wallet or 3-D Secure) or while the QR step was asking.
+      paymentId = session.paymentId().get();
       step = Step.SUCCEEDED;
       successRedirect = withSessionId(session.successUrl(), sessionId);
       return;
@@ -454,6 +471,7 @@ public class PayPage implements Serializable {
               consentChoices());
       grantedConsents = null;
       paymentId = result.paymentId();
+      startedHere(paymentId);
       if (result.status() == PaymentStatus.REQUIRES_ACTION && result.action().isPresent()) {
         String action = result.action().get();
         redirect(
@@ -501,7 +519,7 @@ public class PayPage implements Serializable {
    */
   private void payWithWallet(org.kassa.payment.gateway.PaymentMethodType type) {
     String name = payerNames.get(type.apiName());
-    if (name == null || name.isBlank()) {
+    if (name == null || name.isBlank() || name.strip().length() > 200) {
       Messages.addGlobalError(text("wallet.name.required"));
       return;
     }
@@ -522,6 +540,7 @@ public class PayPage implements Serializable {
               consentChoices());
       grantedConsents = null;
       paymentId = result.paymentId();
+      startedHere(paymentId);
       showWalletResult(result);
     } catch (SessionNotPayableException e) {
       step =
@@ -541,6 +560,9 @@ public class PayPage implements Serializable {
    * Shows where a wallet payment stands: its next step, the result, or why it did not go through.
    */
   private void showWalletResult(PaymentResult result) {
+    if (result.status() == PaymentStatus.REQUIRES_ACTION && showQrCode(result)) {
+      return;
+    }
     if (result.status() == PaymentStatus.REQUIRES_ACTION && result.action().isPresent()) {
       String action = result.action().get();
       redirect(
@@ -566,6 +588,57 @@ public class PayPage implements Serializable {
               : text("decline." + result.decline().map(d -> d.code()).orElse("generic_decline"));
       Messages.addGlobalError(declineMessage);
     }
+  }
+
+  /**
+   * Shows the QR step of a QR-code wallet's payment: the code for what the gateway asks the
+   * shopper's wallet to open, and the countdown to the code's end.
+   *
+   * @return whether the payment is a QR-code wallet's (else nothing changes)
+   */
+  private boolean showQrCode(PaymentResult result) {
+    org.kassa.payment.payment.Payment payment = payments.find(result.paymentId()).orElse(null);
+    if (payment == null
+        || !org.kassa.payment.payment.QrCodes.isQr(payment.method())
+        || result.action().isEmpty()) {
+      return false;
+    }
+    String action = result.action().get();
+    qrLink =
+        action.startsWith("/")
+            ? withParameter(
+                Faces.getRequestDomainURL() + Faces.getRequestContextPath() + action,
+                "lang",
+                getLanguageTag())
+            : action;
+    qrWallet = text("method.name." + payment.method().apiName());
+    qrSvg =
+        QrCodeSvg.of(
+            qrLink,
+            new java.text.MessageFormat(text("qr.image"), locale)
+                .format(new Object[] {order.merchantTotal(), qrWallet}));
+    qrExpiresAt = qrCodes.expiresAt(payment);
+    method = payment.method().apiName();
+    step = Step.QR_CODE;
+    return true;
+  }
+
+  /** The payments this browser started, kept in its HTTP session: its own result, not another's. */
+  private static final String STARTED_HERE = PayPage.class.getName() + ".startedHere";
+
+  private static void startedHere(String id) {
+    java.util.Map<String, Object> browserSession = Faces.getSessionMap();
+    @SuppressWarnings("unchecked")
+    java.util.Set<String> started = (java.util.Set<String>) browserSession.get(STARTED_HERE);
+    java.util.Set<String> updated =
+        started == null ? new java.util.HashSet<>() : new java.util.HashSet<>(started);
+    updated.add(id);
+    browserSession.put(STARTED_HERE, updated); // put again, so that a replicated session sees it
+  }
+
+  private boolean wasStartedHere(String id) {
+    Object started = Faces.getSessionMap().get(STARTED_HERE);
+    return started instanceof java.util.Set<?> ids && ids.contains(id);
   }
 
   private static Optional<KycTier> kycDecline(PaymentResult result) {
@@ -692,6 +765,42 @@ public class PayPage implements Serializable {
 
   public Step getStep() {
     return step;
+  }
+
+  /** What the QR code encodes: the wallet's page for this payment. */
+  public String getQrLink() {
+    return qrLink;
+  }
+
+  /** The QR code as SVG markup, drawn by Kassa (safe to insert unescaped). */
+  public String getQrSvg() {
+    return qrSvg;
+  }
+
+  /** The QR wallet's name in the page's language. */
+  public String getQrWallet() {
+    return qrWallet;
+  }
+
+  /** Whole seconds until the QR code ends, from now; 0 once it has. */
+  public long getQrSecondsLeft() {
+    return qrExpiresAt == null
+        ? 0
+        : Math.max(0, java.time.Duration.between(now(), qrExpiresAt).getSeconds());
+  }
+
+  /** The time left, as the countdown starts, in the page's digits: {@code 4:59}. */
+  public String getQrTimeLeft() {
+    long seconds = getQrSecondsLeft();
+    java.text.DecimalFormatSymbols digits = java.text.DecimalFormatSymbols.getInstance(locale);
+    return new java.text.DecimalFormat("0", digits).format(seconds / 60)
+        + ":"
+        + new java.text.DecimalFormat("00", digits).format(seconds % 60);
+  }
+
+  /** Where the QR step asks whether the payment is settled. */
+  public String getQrStatusUrl() {
+    return Faces.getRequestContextPath() + "/pay-status/" + sessionId;
   }
 
   /** The methods the page shows, in the session's order, named in the page's language. */

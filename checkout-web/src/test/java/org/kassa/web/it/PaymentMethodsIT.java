@@ -173,4 +173,162 @@ class PaymentMethodsIT {
     assertThat(api().get(SESSIONS + "/" + session.getString("id")).json().isNull("payment_id"))
         .isTrue();
   }
+
+  // --- Each wallet's server flow on the sandbox ------------------------------------------------
+
+  private static java.util.Map<String, String> walletForm(String method, String name) {
+    return java.util.Map.of(
+        "email", "ann@example.com", "method", method, method + "-name", name, "pay-button", "x");
+  }
+
+  private JsonObject paymentOf(JsonObject session) {
+    return api().latestPaymentOfSession(session.getString("id"));
+  }
+
+  /** Waits, at most 15 seconds, for something the sandbox does a moment later (its callback). */
+  private static void until(String what, java.util.function.BooleanSupplier done)
+      throws InterruptedException {
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+    while (!done.getAsBoolean()) {
+      if (java.time.Instant.now().isAfter(deadline)) {
+        throw new AssertionError("waited 15 s for " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
+  void payPalApprovedInTheSandboxWalletCapturesAndItsCallbackSettlesItToo() throws Exception {
+    JsonObject session =
+        session(2500, "EUR", "en", "\"payment_method_types\":[\"card\",\"paypal\"]");
+    URI url = URI.create(session.getString("url"));
+    PageClient browser = new PageClient("en");
+
+    PageClient.Page sent =
+        browser.submit(url, browser.get(url), "pay", walletForm("paypal", "Ann Example"));
+
+    assertThat(sent.status()).isEqualTo(302);
+    assertThat(sent.location()).contains("/sandbox/wallet/pay_").endsWith("lang=en");
+    JsonObject waiting = paymentOf(session);
+    assertThat(waiting.getString("status")).isEqualTo("requires_action");
+    assertThat(waiting.getString("payment_method_type")).isEqualTo("paypal");
+    URI walletPage = url.resolve(sent.location());
+    PageClient.Page wallet = browser.get(walletPage);
+    assertThat(wallet.document().select("#wallet-amount").text()).contains("€25.00");
+
+    PageClient.Page back =
+        browser.submit(walletPage, wallet, "wallet-form", java.util.Map.of("wallet-approve", "x"));
+
+    // The sandbox's signed callback settles the payment without the page asking the gateway.
+    until(
+        "the sandbox's callback",
+        () ->
+            "captured"
+                .equals(
+                    api()
+                        .get("api/v1/payments/" + waiting.getString("id"))
+                        .json()
+                        .getString("status")));
+    assertThat(back.status()).isEqualTo(302);
+    PageClient.Page result = browser.get(url.resolve(back.location()));
+    assertThat(result.document().select("#result h1").text()).isEqualTo("Payment successful");
+    assertThat(api().get(SESSIONS + "/" + session.getString("id")).json().getString("status"))
+        .isEqualTo("complete");
+    // Answered: the wallet page has nothing left to approve.
+    assertThat(browser.get(walletPage).document().select("#no-wallet")).isNotEmpty();
+  }
+
+  @Test
+  void payPalCanceledInTheWalletChargesNothingAndTheShopperMayPayAgain() {
+    JsonObject session =
+        session(2500, "EUR", "en", "\"payment_method_types\":[\"paypal\",\"card\"]");
+    URI url = URI.create(session.getString("url"));
+    PageClient browser = new PageClient("en");
+    PageClient.Page first = browser.get(url);
+    // The merchant listed PayPal first, yet the card is chosen first.
+    assertThat(first.document().select("input[name=method][checked]").val()).isEqualTo("card");
+    PageClient.Page sent = browser.submit(url, first, "pay", walletForm("paypal", "Ann Example"));
+    URI walletPage = url.resolve(sent.location());
+
+    PageClient.Page back =
+        browser.submit(
+            walletPage,
+            browser.get(walletPage),
+            "wallet-form",
+            java.util.Map.of("wallet-cancel", "x"));
+    PageClient.Page page = browser.get(url.resolve(back.location()));
+
+    assertThat(page.document().select("ul.errors").text()).contains("The payment was canceled");
+    assertThat(page.document().select("input[name=method][checked]").val()).isEqualTo("paypal");
+    assertThat(paymentOf(session).getString("status")).isEqualTo("canceled");
+    PageClient.Page paid =
+        browser.submit(
+            url, page, "pay", MerchantApiIT.HostedPageForms.card("4242424242424242", "123"));
+    assertThat(paid.document().select("#result h1").text()).isEqualTo("Payment successful");
+  }
+
+  @Test
+  void aQrCodeIsShownScannedAndPaidWhileThePageAsksWhereItStands() {
+    JsonObject session = session(500, "JPY", "ja", "\"payment_method_types\":[\"alipay\"]");
+    URI url = URI.create(session.getString("url"));
+    PageClient browser = new PageClient("ja");
+    PageClient.Page page = browser.get(url);
+    // Only one method: no picker, its fields straight away.
+    assertThat(page.document().select("#methods")).isEmpty();
+
+    PageClient.Page qr = browser.submit(url, page, "pay", walletForm("alipay", "Li Lei"));
+
+    assertThat(qr.status()).isEqualTo(200);
+    assertThat(qr.document().select("#qr svg path").attr("d")).startsWith("M");
+    assertThat(qr.document().select("#qr-announce").attr("aria-live")).isEqualTo("polite");
+    assertThat(qr.document().select("#qr-timer").text()).matches(".*[45]:[0-5][0-9].*");
+    String link = qr.document().select("#qr-link").attr("href");
+    assertThat(link).startsWith("http").contains("/sandbox/qr/pay_");
+    URI status = url.resolve(qr.document().select("#qr").attr("data-status-url"));
+    assertThat(browser.get(status).body()).contains("\"pending\":true");
+    // A reload shows the same code, not the form.
+    assertThat(browser.get(url).document().select("#qr-link").attr("href")).isEqualTo(link);
+
+    PageClient phone = new PageClient("ja");
+    URI scan = URI.create(link);
+    PageClient.Page scanned =
+        phone.submit(scan, phone.get(scan), "wallet-form", java.util.Map.of("wallet-approve", "x"));
+
+    assertThat(scanned.document().select("#wallet-outcome h1").text()).isEqualTo("支払い済み");
+    assertThat(browser.get(status).body())
+        .contains("\"payment_status\":\"captured\"")
+        .contains("\"pending\":false");
+    assertThat(browser.get(url).document().select("#result h1").text()).isEqualTo("お支払いが完了しました");
+  }
+
+  @Test
+  void aDeclinedOrExpiredQrCodeFailsWithItsReasonAndANewCodeCanBeHad() {
+    JsonObject session = session(8800, "CNY", "zh-CN", "");
+    URI url = URI.create(session.getString("url"));
+    PageClient browser = new PageClient("zh-CN");
+    PageClient.Page qr =
+        browser.submit(url, browser.get(url), "pay", walletForm("wechat_pay", "李雷"));
+    URI scan = URI.create(qr.document().select("#qr-link").attr("href"));
+    PageClient phone = new PageClient("zh-CN");
+
+    phone.submit(scan, phone.get(scan), "wallet-form", java.util.Map.of("wallet-cancel", "x"));
+
+    PageClient.Page declined = browser.get(url);
+    assertThat(declined.document().select("ul.errors").text()).contains("付款在您的钱包中被拒绝");
+    assertThat(paymentOf(session).getString("decline_code")).isEqualTo("wallet_declined");
+
+    PageClient.Page second = browser.submit(url, declined, "pay", walletForm("wechat_pay", "李雷"));
+    URI secondScan = URI.create(second.document().select("#qr-link").attr("href"));
+    assertThat(secondScan).isNotEqualTo(scan);
+    phone.submit(
+        secondScan, phone.get(secondScan), "wallet-form", java.util.Map.of("wallet-expire", "x"));
+
+    PageClient.Page expired = browser.get(url);
+    assertThat(expired.document().select("ul.errors").text()).contains("二维码在付款前已过期");
+    assertThat(expired.document().select("input[name=method][checked]").val())
+        .isEqualTo("wechat_pay");
+    assertThat(paymentOf(session).getString("decline_code")).isEqualTo("qr_code_expired");
+    assertThat(api().get(SESSIONS + "/" + session.getString("id")).json().getString("status"))
+        .isEqualTo("open");
+  }
 }

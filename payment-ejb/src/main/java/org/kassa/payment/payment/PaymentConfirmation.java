@@ -45,6 +45,7 @@ public class PaymentConfirmation {
   @Inject private MetricRegistry metrics;
   @Inject private Payments payments;
   @Inject private Pseudonymizer pseudonymizer;
+  @Inject private QrCodes qrCodes;
 
   /**
    * Pays a checkout session with a card typed on the hosted page, without the shopper's IP address
@@ -135,7 +136,11 @@ public class PaymentConfirmation {
     Payment payment =
         attempts.beginCheckout(
             sessionId, new PaymentAttempts.Instrument(type, null, null), payer, clientIp, consents);
-    return send(payment, new PaymentMethod.Wallet(type), returnUrl);
+    // A QR code ends when Kassa says (kassa.qr.expiry); a redirect wallet keeps its own limit.
+    return send(
+        payment,
+        new PaymentMethod.Wallet(type, QrCodes.isQr(type) ? qrCodes.expiresAt(payment) : null),
+        returnUrl);
   }
 
   /**
