@@ -52,7 +52,9 @@ public class CheckoutSessionResource {
           "customer_email",
           "success_url",
           "cancel_url",
-          "expires_in_seconds");
+          "expires_in_seconds",
+          "payment_method_types",
+          "customer_country");
   private static final Set<String> LINE_ITEM_FIELDS = Set.of("name", "quantity", "unit_amount");
 
   @Inject private CheckoutSessions sessions;
@@ -78,7 +80,15 @@ public class CheckoutSessionResource {
       summary = "Create a checkout session",
       description =
           "Amounts are integers in the currency's minor units (cents for EUR, yen for JPY). The line"
-              + " items must add up to the amount. Answers the hosted page URL to send the shopper to.")
+              + " items must add up to the amount. Answers the hosted page URL to send the shopper to."
+              + " payment_method_types (optional) lists the methods the page offers, by name: card,"
+              + " paypal, alipay, wechat_pay; without it, every method the currency allows (card"
+              + " always; paypal in PayPal's 24 currencies; alipay and wechat_pay in CNY, HKD, EUR,"
+              + " USD, GBP, JPY, AUD, CAD, CHF, SGD, NZD, KRW, THB, MYR, SEK, DKK, NOK). A type the"
+              + " currency never allows is a 400. customer_country (optional, ISO 3166 alpha-2)"
+              + " further hides what that country's shoppers cannot use (alipay: CN HK MO TW SG MY;"
+              + " wechat_pay: CN HK MO); without it the region of the page's language decides"
+              + " (zh-CN, zh-TW, pt-BR), else the browser's, else only the currency counts.")
   @APIResponse(
       responseCode = "201",
       description =
@@ -86,7 +96,9 @@ public class CheckoutSessionResource {
               + " same again, with the header Idempotent-Replayed: true")
   @APIResponse(
       responseCode = "400",
-      description = "Missing, malformed or invalid fields (problem+json with errors)")
+      description =
+          "Missing, malformed or invalid fields (problem+json with errors), including an unknown"
+              + " payment method type or one the currency never allows (errors.payment_method_types)")
   @APIResponse(responseCode = "401", description = "No or wrong API key")
   @APIResponse(responseCode = "413", description = "Body larger than 64 KiB")
   @APIResponse(
@@ -162,7 +174,9 @@ public class CheckoutSessionResource {
         json.string("cancel_url"),
         expires == null
             ? null
-            : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, expires)));
+            : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, expires)),
+        json.strings("payment_method_types"),
+        json.string("customer_country"));
   }
 
   private JsonObject representation(CheckoutSession session) {
@@ -191,7 +205,14 @@ public class CheckoutSessionResource {
             .add("cancel_url", session.cancelUrl())
             .add("created_at", session.createdAt().toString())
             .add("expires_at", session.expiresAt().toString());
+    JsonArrayBuilder methods = Json.createArrayBuilder();
+    session.paymentMethodTypes().forEach(t -> methods.add(t.apiName()));
+    out.add("payment_method_types", methods);
     session.locale().ifPresentOrElse(l -> out.add("locale", l), () -> out.addNull("locale"));
+    session
+        .customerCountry()
+        .ifPresentOrElse(
+            c -> out.add("customer_country", c), () -> out.addNull("customer_country"));
     personalData
         .customerEmail(session)
         .ifPresentOrElse(e -> out.add("customer_email", e), () -> out.addNull("customer_email"));

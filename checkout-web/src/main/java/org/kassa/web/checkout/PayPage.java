@@ -69,8 +69,13 @@ public class PayPage implements Serializable {
     /** The shopper's identity waits for a compliance officer. */
     KYC_PENDING,
     /** An officer rejected the shopper's identity for the tier this payment needs. */
-    KYC_REJECTED
+    KYC_REJECTED,
+    /** A QR-code wallet's code, waiting to be scanned and paid; the page polls where it stands. */
+    QR_CODE
   }
+
+  /** A payment method as the picker offers it: its API name and its name in the page's language. */
+  public record MethodChoice(String type, String label) implements Serializable {}
 
   /** A country as offered in the KYC form: its ISO code and its name in the page's language. */
   public record Country(String code, String name) implements Serializable {}
@@ -90,6 +95,7 @@ public class PayPage implements Serializable {
   @Inject private org.kassa.payment.payment.Payments payments;
   @Inject private KycService kyc;
   @Inject private Pseudonymizer pseudonymizer;
+  @Inject private org.kassa.payment.payment.QrCodes qrCodes;
 
   private transient Clock clock = Clock.systemUTC();
 
@@ -124,6 +130,28 @@ public class PayPage implements Serializable {
   private Integer expMonth;
   private Integer expYear;
   private String cvc;
+
+  /**
+   * The methods the page shows: the session's, less what its currency and the shopper's country do
+   * not allow. Fixed for the view (the page's fragments are built from it).
+   */
+  private List<org.kassa.payment.gateway.PaymentMethodType> offeredMethods = List.of();
+
+  /** The offered methods named in the page's language, for the picker. */
+  private List<MethodChoice> methodChoices = List.of();
+
+  /** The method chosen, by API name; the card when the session offers it. */
+  private String method;
+
+  /** The payer's name typed in a wallet's fragment, by method API name (the gate screens it). */
+  private final java.util.Map<String, String> payerNames = new java.util.HashMap<>();
+
+  /** The QR step: what the code encodes, the code as SVG, the wallet's name, the code's end. */
+  private String qrLink;
+
+  private String qrSvg;
+  private String qrWallet;
+  private Instant qrExpiresAt;
 
   /** The tier the KYC step asks for; NONE when the payment needs none. */
   private KycTier kycTier = KycTier.NONE;
@@ -163,10 +191,14 @@ public class PayPage implements Serializable {
     email = personalData.customerEmail(session).orElse(null);
     consentOffers = consents.offers(locale);
     order = orderView(session);
+    offerMethods(session);
     if (session.statusAt(now()) == CheckoutStatus.OPEN && session.paymentId().isPresent()) {
       // Back from 3-D Secure (or a reload while processing): ask the gateway where it stands.
       PaymentResult result = confirmation.refresh(session.paymentId().get());
       paymentId = result.paymentId();
+      if (result.status() == PaymentStatus.REQUIRES_ACTION && showQrCode(result)) {
+        return; // a reload while the QR code waits: the same code again
+      }
       if (result.status().isPending()) {
         step = Step.PROCESSING;
         return;
@@ -176,11 +208,27 @@ public class PayPage implements Serializable {
             text("decline." + result.decline().map(d -> d.code()).orElse("generic_decline"));
         Messages.addGlobalError(declineMessage);
       }
+      if (result.status() == PaymentStatus.CANCELED) {
+        // Canceled in the wallet (or its page): say so, and offer the same or another method.
+        declineMessage = text("method.canceled");
+        Messages.addGlobalError(declineMessage);
+      }
+      if (result.status().isFinal()) {
+        payments
+            .find(paymentId)
+            .map(p -> p.method().apiName())
+            .filter(this::offers)
+            .ifPresent(m -> method = m);
+      }
       session = sessions.find(sessionId).orElseThrow();
     }
     CheckoutStatus status = session.statusAt(now());
     if (status == CheckoutStatus.COMPLETE
-        && session.paymentId().equals(Optional.ofNullable(paymentId))) {
+        && (session.paymentId().equals(Optional.ofNullable(paymentId))
+            || session.paymentId().filter(this::wasStartedHere).isPresent())) {
+      // Paid from this browser, also when the gateway's callback settled it before the shopper
+      // came back (from a wallet or 3-D Secure) or while the QR step was asking.
+      paymentId = session.paymentId().get();
       step = Step.SUCCEEDED;
       successRedirect = withSessionId(session.successUrl(), sessionId);
       return;
@@ -286,6 +334,36 @@ public class PayPage implements Serializable {
     }
   }
 
+  /**
+   * Decides which methods the page shows. The shopper's country is the one the merchant gave on the
+   * session, else the region of the page's language (zh-CN, zh-TW, pt-BR), else unknown: then only
+   * the currency counts. It is decided once, so a language switch never changes the methods.
+   */
+  private void offerMethods(CheckoutSession session) {
+    String country =
+        session
+            .customerCountry()
+            .orElse(locale.getCountry().isEmpty() ? null : locale.getCountry());
+    offeredMethods =
+        org.kassa.payment.checkout.PaymentMethodAvailability.shown(
+            session.paymentMethodTypes(), session.amount().currency(), country);
+    methodChoices = methodChoices();
+    method =
+        offers("card")
+            ? "card"
+            : offeredMethods.stream().findFirst().map(t -> t.apiName()).orElse(null);
+  }
+
+  private List<MethodChoice> methodChoices() {
+    return offeredMethods.stream()
+        .map(t -> new MethodChoice(t.apiName(), text("method.name." + t.apiName())))
+        .toList();
+  }
+
+  private boolean offers(String apiName) {
+    return offeredMethods.stream().anyMatch(t -> t.apiName().equals(apiName));
+  }
+
   /** Puts the shopper's locale on the view, on the first render and after every postback. */
   public void applyLocale() {
     FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
@@ -307,6 +385,7 @@ public class PayPage implements Serializable {
       if (session != null) {
         order = orderView(session);
         consentOffers = consents.offers(locale);
+        methodChoices = methodChoices();
         grantedConsents = null;
       }
       if (!countries.isEmpty()) {
@@ -347,8 +426,17 @@ public class PayPage implements Serializable {
         MoneyFormat.format(session.amount(), locale), lines, expires, session.cancelUrl());
   }
 
-  /** Pays the session with the card entered. */
+  /** Pays the session with the method chosen: the card entered, or a wallet. */
   public void pay() {
+    org.kassa.payment.gateway.PaymentMethodType chosen =
+        offeredMethods.stream()
+            .filter(t -> t.apiName().equals(method))
+            .findFirst()
+            .orElse(org.kassa.payment.gateway.PaymentMethodType.CARD);
+    if (chosen != org.kassa.payment.gateway.PaymentMethodType.CARD) {
+      payWithWallet(chosen);
+      return;
+    }
     CardDetails.Checked checked =
         CardDetails.check(
             cardholder,
@@ -383,6 +471,7 @@ public class PayPage implements Serializable {
               consentChoices());
       grantedConsents = null;
       paymentId = result.paymentId();
+      startedHere(paymentId);
       if (result.status() == PaymentStatus.REQUIRES_ACTION && result.action().isPresent()) {
         String action = result.action().get();
         redirect(
@@ -422,6 +511,134 @@ public class PayPage implements Serializable {
       cardNumber = null; // never kept in the view state longer than the request
       cvc = null;
     }
+  }
+
+  /**
+   * Pays with a wallet: the payer's name (for the compliance gate) and email, then the wallet's own
+   * step: its page for a redirect wallet, the QR code for a QR wallet.
+   */
+  private void payWithWallet(org.kassa.payment.gateway.PaymentMethodType type) {
+    String name = payerNames.get(type.apiName());
+    if (name == null || name.isBlank() || name.strip().length() > 200) {
+      Messages.addGlobalError(text("wallet.name.required"));
+      return;
+    }
+    declineMessage = null;
+    CheckoutSession current = sessions.find(sessionId).orElse(null);
+    if (current != null && askForKycIfNeeded(current)) {
+      Messages.addGlobalInfo(text("kyc.needed"));
+      return;
+    }
+    try {
+      PaymentResult result =
+          confirmation.confirmWallet(
+              sessionId,
+              type,
+              new Payer(name.strip(), email),
+              clientIp(),
+              Faces.getRequestContextPath() + "/pay/" + sessionId + "?lang=" + getLanguageTag(),
+              consentChoices());
+      grantedConsents = null;
+      paymentId = result.paymentId();
+      startedHere(paymentId);
+      showWalletResult(result);
+    } catch (SessionNotPayableException e) {
+      step =
+          switch (e.reason()) {
+            case ALREADY_PAID -> Step.ALREADY_PAID;
+            case EXPIRED -> Step.EXPIRED;
+            case IN_PROGRESS -> Step.PROCESSING;
+          };
+    } catch (NotFoundException e) {
+      step = Step.NOT_FOUND;
+    } catch (org.kassa.payment.InvalidRequestException e) {
+      Messages.addGlobalError(text("method.unavailable"));
+    }
+  }
+
+  /**
+   * Shows where a wallet payment stands: its next step, the result, or why it did not go through.
+   */
+  private void showWalletResult(PaymentResult result) {
+    if (result.status() == PaymentStatus.REQUIRES_ACTION && showQrCode(result)) {
+      return;
+    }
+    if (result.status() == PaymentStatus.REQUIRES_ACTION && result.action().isPresent()) {
+      String action = result.action().get();
+      redirect(
+          action.startsWith("/")
+              ? withParameter(Faces.getRequestContextPath() + action, "lang", getLanguageTag())
+              : action);
+    } else if (result.status() == PaymentStatus.CAPTURED
+        || result.status() == PaymentStatus.AUTHORIZED) {
+      step = Step.SUCCEEDED;
+      successRedirect =
+          withSessionId(sessions.find(sessionId).orElseThrow().successUrl(), sessionId);
+    } else if (result.status().isPending()) {
+      step = Step.PROCESSING;
+    } else if (kycDecline(result).isPresent()) {
+      askForKyc(
+          kycDecline(result).get(),
+          payerSubject(sessions.find(sessionId).orElseThrow()).orElse(null));
+      Messages.addGlobalInfo(text("kyc.needed"));
+    } else {
+      declineMessage =
+          result.status() == PaymentStatus.CANCELED
+              ? text("method.canceled")
+              : text("decline." + result.decline().map(d -> d.code()).orElse("generic_decline"));
+      Messages.addGlobalError(declineMessage);
+    }
+  }
+
+  /**
+   * Shows the QR step of a QR-code wallet's payment: the code for what the gateway asks the
+   * shopper's wallet to open, and the countdown to the code's end.
+   *
+   * @return whether the payment is a QR-code wallet's (else nothing changes)
+   */
+  private boolean showQrCode(PaymentResult result) {
+    org.kassa.payment.payment.Payment payment = payments.find(result.paymentId()).orElse(null);
+    if (payment == null
+        || !org.kassa.payment.payment.QrCodes.isQr(payment.method())
+        || result.action().isEmpty()) {
+      return false;
+    }
+    String action = result.action().get();
+    qrLink =
+        action.startsWith("/")
+            ? withParameter(
+                Faces.getRequestDomainURL() + Faces.getRequestContextPath() + action,
+                "lang",
+                getLanguageTag())
+            : action;
+    qrWallet = text("method.name." + payment.method().apiName());
+    qrSvg =
+        QrCodeSvg.of(
+            qrLink,
+            new java.text.MessageFormat(text("qr.image"), locale)
+                .format(new Object[] {order.merchantTotal(), qrWallet}));
+    qrExpiresAt = qrCodes.expiresAt(payment);
+    method = payment.method().apiName();
+    step = Step.QR_CODE;
+    return true;
+  }
+
+  /** The payments this browser started, kept in its HTTP session: its own result, not another's. */
+  private static final String STARTED_HERE = PayPage.class.getName() + ".startedHere";
+
+  private static void startedHere(String id) {
+    java.util.Map<String, Object> browserSession = Faces.getSessionMap();
+    @SuppressWarnings("unchecked")
+    java.util.Set<String> started = (java.util.Set<String>) browserSession.get(STARTED_HERE);
+    java.util.Set<String> updated =
+        started == null ? new java.util.HashSet<>() : new java.util.HashSet<>(started);
+    updated.add(id);
+    browserSession.put(STARTED_HERE, updated); // put again, so that a replicated session sees it
+  }
+
+  private boolean wasStartedHere(String id) {
+    Object started = Faces.getSessionMap().get(STARTED_HERE);
+    return started instanceof java.util.Set<?> ids && ids.contains(id);
   }
 
   private static Optional<KycTier> kycDecline(PaymentResult result) {
@@ -548,6 +765,75 @@ public class PayPage implements Serializable {
 
   public Step getStep() {
     return step;
+  }
+
+  /** What the QR code encodes: the wallet's page for this payment. */
+  public String getQrLink() {
+    return qrLink;
+  }
+
+  /** The QR code as SVG markup, drawn by Kassa (safe to insert unescaped). */
+  public String getQrSvg() {
+    return qrSvg;
+  }
+
+  /** The QR wallet's name in the page's language. */
+  public String getQrWallet() {
+    return qrWallet;
+  }
+
+  /** Whole seconds until the QR code ends, from now; 0 once it has. */
+  public long getQrSecondsLeft() {
+    return qrExpiresAt == null
+        ? 0
+        : Math.max(0, java.time.Duration.between(now(), qrExpiresAt).getSeconds());
+  }
+
+  /** The time left, as the countdown starts, in the page's digits: {@code 4:59}. */
+  public String getQrTimeLeft() {
+    long seconds = getQrSecondsLeft();
+    java.text.DecimalFormatSymbols digits = java.text.DecimalFormatSymbols.getInstance(locale);
+    return new java.text.DecimalFormat("0", digits).format(seconds / 60)
+        + ":"
+        + new java.text.DecimalFormat("00", digits).format(seconds % 60);
+  }
+
+  /** Where the QR step asks whether the payment is settled. */
+  public String getQrStatusUrl() {
+    return Faces.getRequestContextPath() + "/pay-status/" + sessionId;
+  }
+
+  /** The methods the page shows, in the session's order, named in the page's language. */
+  public List<MethodChoice> getMethods() {
+    return methodChoices;
+  }
+
+  /** Whether the shopper chooses among methods (more than one is shown). */
+  public boolean isMethodChoice() {
+    return methodChoices.size() > 1;
+  }
+
+  public String getMethod() {
+    return method;
+  }
+
+  public void setMethod(String method) {
+    this.method = method;
+  }
+
+  /**
+   * Whether the card's fields must be filled: when the card is what this request pays with (the
+   * picker's choice as posted, or no picker at all). Read while validating, before the choice
+   * reaches {@link #setMethod}.
+   */
+  public boolean isCardRequired() {
+    String posted = Faces.getRequestParameter("method");
+    return posted == null || posted.equals("card");
+  }
+
+  /** The payer's name typed in each wallet's fragment, by the method's API name. */
+  public java.util.Map<String, String> getPayerNames() {
+    return payerNames;
   }
 
   /** Whether the page shows one of the KYC steps. */

@@ -135,8 +135,21 @@ class MessageBundlesTest {
             used.contains(k)
                 || k.startsWith("decline.")
                 || k.startsWith("card.")
-                || k.startsWith("kyc.error."));
+                || k.startsWith("kyc.error.")
+                || k.startsWith("method.name."));
     assertThat(unused).as("keys no page or class uses").isEmpty();
+  }
+
+  @Test
+  void everyPaymentMethodHasANameAndAPageFragment() throws IOException {
+    Set<String> keys = bundle(SupportedLocales.DEFAULT).stringPropertyNames();
+    for (org.kassa.payment.gateway.PaymentMethodType type :
+        org.kassa.payment.gateway.PaymentMethodType.values()) {
+      assertThat(keys).contains("method.name." + type.apiName());
+      assertThat(Path.of("src/main/webapp/WEB-INF/includes/method-" + type.apiName() + ".xhtml"))
+          .as("the hosted page's fragment of " + type.apiName())
+          .isRegularFile();
+    }
   }
 
   @Test

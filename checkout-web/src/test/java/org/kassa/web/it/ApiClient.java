@@ -135,4 +135,21 @@ public final class ApiClient {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * The latest payment attempt of a checkout session, paid or not (the session names only the one
+   * that paid it), from the merchant's payment list, newest first.
+   */
+  public JsonObject latestPaymentOfSession(String sessionId) {
+    for (JsonObject p :
+        get("api/v1/payments?limit=100")
+            .json()
+            .getJsonArray("data")
+            .getValuesAs(JsonObject.class)) {
+      if (sessionId.equals(p.getString("checkout_session", null))) {
+        return p;
+      }
+    }
+    throw new AssertionError("no payment for " + sessionId);
+  }
 }

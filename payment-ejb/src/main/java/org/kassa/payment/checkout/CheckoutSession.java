@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kassa.compliance.privacy.PersonalDataVault;
+import org.kassa.payment.gateway.PaymentMethodType;
 import org.kassa.payment.money.CurrencyCode;
 import org.kassa.payment.money.Money;
 
@@ -63,6 +64,17 @@ public class CheckoutSession {
   /** The customer's pseudonymous id, when the merchant named the customer. */
   @Column(name = "subject_ref", length = 40)
   private String subjectRef;
+
+  /**
+   * The methods the session offers, as API names in the merchant's order, comma-separated; null on
+   * sessions made before methods could be chosen, which offer their currency's defaults.
+   */
+  @Column(name = "payment_method_types", length = 200)
+  private String paymentMethodTypes;
+
+  /** The shopper's country as the merchant gave it (ISO 3166 alpha-2); personal data, erased. */
+  @Column(name = "customer_country", length = 2)
+  private String customerCountry;
 
   @Column(name = "success_url", nullable = false, length = 2048)
   private String successUrl;
@@ -121,6 +133,13 @@ public class CheckoutSession {
       throw new IllegalArgumentException("line items add up to " + itemsTotal + ", not " + amount);
     }
     this.locale = request.locale();
+    this.paymentMethodTypes =
+        String.join(
+            ",",
+            PaymentMethodAvailability.resolve(request.paymentMethodTypes(), currency).stream()
+                .map(PaymentMethodType::apiName)
+                .toList());
+    this.customerCountry = request.customerCountry();
     this.subjectRef = subjectRef;
     this.customerEmail = sealedCustomerEmail;
     this.successUrl = request.successUrl();
@@ -150,6 +169,25 @@ public class CheckoutSession {
     return Optional.ofNullable(locale);
   }
 
+  /**
+   * The methods the session offers, in the merchant's order; the currency's defaults when the
+   * session was made before methods could be chosen.
+   */
+  public List<PaymentMethodType> paymentMethodTypes() {
+    if (paymentMethodTypes == null || paymentMethodTypes.isBlank()) {
+      return PaymentMethodAvailability.defaultsFor(currency);
+    }
+    return java.util.Arrays.stream(paymentMethodTypes.split(","))
+        .map(n -> PaymentMethodType.fromApiName(n).orElse(null))
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
+  /** The shopper's country as the merchant gave it, if it did and it was not erased. */
+  public Optional<String> customerCountry() {
+    return Optional.ofNullable(customerCountry);
+  }
+
   /** The customer's email as stored (sealed), or null. */
   public String sealedCustomerEmail() {
     return customerEmail;
@@ -160,13 +198,14 @@ public class CheckoutSession {
   }
 
   /**
-   * Erases the customer's email. The session's amounts, items and dates stay.
+   * Erases the customer's email and country. The session's amounts, items and dates stay.
    *
-   * @return whether there was one
+   * @return whether there was any
    */
   public boolean erasePersonalData() {
-    boolean had = customerEmail != null;
+    boolean had = customerEmail != null || customerCountry != null;
     this.customerEmail = null;
+    this.customerCountry = null;
     return had;
   }
 

@@ -96,6 +96,39 @@ public class CheckoutSessions {
           "The amount is above the maximum of " + maxAmount + " minor units.",
           Map.of("amount", "must be at most " + maxAmount));
     }
+    PaymentMethodAvailability.firstUnknown(request.paymentMethodTypes())
+        .ifPresent(
+            name -> {
+              throw new InvalidRequestException(
+                  "unknown_payment_method_type",
+                  "Payment method type " + name + " is not one Kassa knows.",
+                  Map.of(
+                      "payment_method_types",
+                      "unknown type "
+                          + name
+                          + "; known: "
+                          + java.util.Arrays.stream(
+                                  org.kassa.payment.gateway.PaymentMethodType.values())
+                              .map(org.kassa.payment.gateway.PaymentMethodType::apiName)
+                              .toList()));
+            });
+    CurrencyCode currency = CurrencyCode.of(request.currency());
+    if (request.customerCountry() != null
+        && !java.util.Set.of(java.util.Locale.getISOCountries())
+            .contains(request.customerCountry())) {
+      throw new InvalidRequestException(
+          "unknown_country",
+          "Country " + request.customerCountry() + " is not an ISO 3166 country.",
+          Map.of("customer_country", "is not an ISO 3166 alpha-2 country code"));
+    }
+    PaymentMethodAvailability.firstNotInCurrency(request.paymentMethodTypes(), currency)
+        .ifPresent(
+            name -> {
+              throw new InvalidRequestException(
+                  "payment_method_unavailable",
+                  "Payment method type " + name + " does not take " + currency.code() + ".",
+                  Map.of("payment_method_types", name + " is not available in " + currency.code()));
+            });
     long itemsTotal = 0;
     try {
       for (LineItem item : request.lineItems()) {

@@ -24,6 +24,11 @@ import java.util.List;
  * @param successUrl where the shopper goes after paying (http or https)
  * @param cancelUrl where the shopper goes to give up
  * @param expiresInSeconds optional, 1800 to 86400, default 86400
+ * @param paymentMethodTypes the methods the session offers by API name ({@code card}, {@code
+ *     paypal}, ...); null or empty for every method the currency allows ({@link
+ *     PaymentMethodAvailability#defaultsFor})
+ * @param customerCountry the shopper's country (ISO 3166 alpha-2), optional: it hides the methods
+ *     that country's shoppers cannot use; without it the page's language region decides
  */
 public record NewCheckoutSession(
     @NotNull @Positive Long amount,
@@ -43,4 +48,37 @@ public record NewCheckoutSession(
     @NotNull @Size(max = 2048) @WebUrl String cancelUrl,
     @Min(value = 1800, message = "must be at least 1800 (30 minutes)")
         @Max(value = 86400, message = "must be at most 86400 (24 hours)")
-        Integer expiresInSeconds) {}
+        Integer expiresInSeconds,
+    @Size(
+            min = 1,
+            max = 10,
+            message = "must list 1 to 10 payment method types, or be left out for the defaults")
+        List<@NotNull @Size(max = 40) String> paymentMethodTypes,
+    @Pattern(
+            regexp = "[A-Z]{2}",
+            message = "must be an ISO 3166 alpha-2 country code in upper case")
+        String customerCountry) {
+
+  /** A session offering every method its currency allows, to a shopper of unknown country. */
+  public NewCheckoutSession(
+      Long amount,
+      String currency,
+      List<LineItem> lineItems,
+      String locale,
+      String customerEmail,
+      String successUrl,
+      String cancelUrl,
+      Integer expiresInSeconds) {
+    this(
+        amount,
+        currency,
+        lineItems,
+        locale,
+        customerEmail,
+        successUrl,
+        cancelUrl,
+        expiresInSeconds,
+        null,
+        null);
+  }
+}

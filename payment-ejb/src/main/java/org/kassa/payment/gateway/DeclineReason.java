@@ -24,7 +24,11 @@ public enum DeclineReason {
    */
   KYC_REQUIRED_BASIC("kyc_required_basic"),
   /** As {@link #KYC_REQUIRED_BASIC}, to the full tier (an identity document). */
-  KYC_REQUIRED_FULL("kyc_required_full");
+  KYC_REQUIRED_FULL("kyc_required_full"),
+  /** The shopper declined the payment in their wallet app (a QR-code wallet). */
+  WALLET_DECLINED("wallet_declined"),
+  /** The QR code was not paid before its end; a new code may be asked for. */
+  QR_CODE_EXPIRED("qr_code_expired");
 
   private final String code;
 

@@ -32,6 +32,23 @@ public sealed interface PaymentMethod {
     }
   }
 
-  /** A wallet the shopper is sent to and comes back from (PayPal). */
-  record Wallet(PaymentMethodType type) implements PaymentMethod {}
+  /**
+   * A wallet: one the shopper is sent to and comes back from (PayPal), or one whose QR code the
+   * shopper scans (Alipay, WeChat Pay).
+   *
+   * @param expiresAt until when the shopper may approve (a QR code's end), or null for the wallet's
+   *     own limit
+   */
+  record Wallet(PaymentMethodType type, java.time.Instant expiresAt) implements PaymentMethod {
+    public Wallet {
+      Objects.requireNonNull(type, "type");
+      if (type == PaymentMethodType.CARD) {
+        throw new IllegalArgumentException("a card is not a wallet");
+      }
+    }
+
+    public Wallet(PaymentMethodType type) {
+      this(type, null);
+    }
+  }
 }

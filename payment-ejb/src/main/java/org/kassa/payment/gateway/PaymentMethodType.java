@@ -1,14 +1,35 @@
 package org.kassa.payment.gateway;
 
 import java.util.Locale;
+import java.util.Optional;
 
-/** The kinds of payment method a gateway may support. */
+/**
+ * The kinds of payment method a gateway may support. Which currencies and shopper countries each
+ * one allows is {@link org.kassa.payment.checkout.PaymentMethodAvailability}'s table; how the
+ * hosted page takes it is its own page fragment ({@code WEB-INF/includes/method-<api name>.xhtml}).
+ */
 public enum PaymentMethodType {
+  /** A card typed on the page or saved, with 3-D Secure when the issuer asks for it. */
   CARD,
-  PAYPAL;
+  /** An e-wallet the shopper is sent to, approves in, and comes back from (PayPal). */
+  PAYPAL,
+  /** A QR-code wallet: the page shows a code the shopper scans with Alipay. */
+  ALIPAY,
+  /** A QR-code wallet: the page shows a code the shopper scans with WeChat Pay. */
+  WECHAT_PAY;
 
-  /** The name the API uses, e.g. {@code card}. */
+  /** The name the API uses, e.g. {@code card}, {@code wechat_pay}. */
   public String apiName() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The type with this API name, e.g. {@code wechat_pay}; empty for any other text. */
+  public static Optional<PaymentMethodType> fromApiName(String apiName) {
+    for (PaymentMethodType type : values()) {
+      if (type.apiName().equals(apiName)) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.empty();
   }
 }

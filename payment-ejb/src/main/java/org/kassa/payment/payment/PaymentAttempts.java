@@ -113,6 +113,13 @@ public class PaymentAttempts {
                 : SessionNotPayableException.Reason.ALREADY_PAID);
       }
     }
+    if (!session.paymentMethodTypes().contains(instrument.type())) {
+      // The page offers only the session's methods; anything else is a forged or stale postback.
+      throw new org.kassa.payment.InvalidRequestException(
+          "payment_method_not_offered",
+          "The session does not offer " + instrument.type().apiName() + ".",
+          java.util.Map.of("payment_method", "is not offered by this session"));
+    }
     Route route = router.route(session.merchantId(), instrument.type(), session.amount(), null);
     String id = newId();
     // The payer is the subject: known by the email they typed, else the one the merchant gave,

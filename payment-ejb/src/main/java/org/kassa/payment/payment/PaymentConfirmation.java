@@ -45,6 +45,7 @@ public class PaymentConfirmation {
   @Inject private MetricRegistry metrics;
   @Inject private Payments payments;
   @Inject private Pseudonymizer pseudonymizer;
+  @Inject private QrCodes qrCodes;
 
   /**
    * Pays a checkout session with a card typed on the hosted page, without the shopper's IP address
@@ -107,6 +108,39 @@ public class PaymentConfirmation {
             clientIp,
             consents);
     return send(payment, method, returnUrl);
+  }
+
+  /**
+   * Pays a checkout session with a wallet: one the shopper is sent to and approves in (PayPal), or
+   * one whose QR code the shopper scans (Alipay, WeChat Pay). The gateway answers {@code
+   * requires_action} with where the shopper approves (the wallet's page, or what the QR code
+   * encodes); the shopper's approval reaches Kassa by the gateway's callback, or when the page asks
+   * again ({@link #refresh}).
+   *
+   * @param type the wallet, one the session offers
+   * @param payer who pays: their name (screened by the compliance gate) and email
+   * @param returnUrl where the wallet sends the shopper back to
+   * @throws SessionNotPayableException if the session is paid, expired or being paid
+   * @throws org.kassa.payment.InvalidRequestException if the session does not offer the method
+   */
+  public PaymentResult confirmWallet(
+      @NotBlank String sessionId,
+      @NotNull PaymentMethodType type,
+      @NotNull @Valid Payer payer,
+      String clientIp,
+      @NotBlank String returnUrl,
+      @NotNull List<@Valid ConsentChoice> consents) {
+    if (type == PaymentMethodType.CARD) {
+      throw new IllegalArgumentException("a card is paid with its details, not as a wallet");
+    }
+    Payment payment =
+        attempts.beginCheckout(
+            sessionId, new PaymentAttempts.Instrument(type, null, null), payer, clientIp, consents);
+    // A QR code ends when Kassa says (kassa.qr.expiry); a redirect wallet keeps its own limit.
+    return send(
+        payment,
+        new PaymentMethod.Wallet(type, QrCodes.isQr(type) ? qrCodes.expiresAt(payment) : null),
+        returnUrl);
   }
 
   /**

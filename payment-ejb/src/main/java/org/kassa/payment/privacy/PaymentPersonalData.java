@@ -297,7 +297,7 @@ public class PaymentPersonalData implements PersonalDataHolder {
         for (CheckoutSession s :
             em.createQuery(
                     "SELECT s FROM CheckoutSession s WHERE s.createdAt < :t"
-                        + " AND s.customerEmail IS NOT NULL",
+                        + " AND (s.customerEmail IS NOT NULL OR s.customerCountry IS NOT NULL)",
                     CheckoutSession.class)
                 .setParameter("t", before)
                 .getResultList()) {

@@ -64,6 +64,11 @@ import org.kassa.payment.webhook.TimestampedSignature.InvalidSignatureException;
  *       other valid number succeeds, as in Stripe's test mode.
  *   <li>A 3-D Secure card answers {@code requires_action} with the sandbox challenge page; the
  *       shopper passes or fails it there ({@link #completeChallenge}). Off-session it is declined.
+ *   <li>A redirect wallet (PayPal) answers {@code requires_action} with the sandbox wallet page,
+ *       where the shopper approves or cancels ({@link #completeWallet}).
+ *   <li>A QR-code wallet (Alipay, WeChat Pay) answers {@code requires_action} with the sandbox page
+ *       its QR code encodes, where the shopper's phone pays or declines ({@link #scanQr}); past the
+ *       code's end the payment fails as {@code qr_code_expired}.
  *   <li>It is idempotent on Kassa's ids: asking again answers the first outcome and never charges
  *       twice.
  *   <li>It tells Kassa about every change by a signed callback to {@code /hooks/sandbox}, as a real
@@ -79,6 +84,12 @@ public class SandboxGateway implements PaymentGateway {
 
   /** The page where the shopper passes or fails a sandbox 3-D Secure challenge. */
   public static final String CHALLENGE_PATH = "/sandbox/challenge/";
+
+  /** The page of the sandbox's redirect wallet (PayPal-style), where the shopper approves. */
+  public static final String WALLET_PATH = "/sandbox/wallet/";
+
+  /** What a sandbox QR code encodes: the page the shopper's wallet app "opens" to pay. */
+  public static final String QR_PATH = "/sandbox/qr/";
 
   static final String SIGNATURE_HEADER = "Sandbox-Signature";
 
@@ -145,6 +156,8 @@ public class SandboxGateway implements PaymentGateway {
     final org.kassa.payment.money.CurrencyCode currency;
     final boolean capture;
     final String returnUrl;
+    final PaymentMethodType method;
+    final Instant expiresAt; // a QR code's end, or null
     String status; // requires_action, processing, authorized, captured, declined, canceled
     long captured;
     long refunded;
@@ -154,8 +167,15 @@ public class SandboxGateway implements PaymentGateway {
     String disputeStatus; // null until disputed
 
     Charge(
-        String paymentId, org.kassa.payment.money.Money amount, boolean capture, String returnUrl) {
+        String paymentId,
+        org.kassa.payment.money.Money amount,
+        boolean capture,
+        String returnUrl,
+        PaymentMethodType method,
+        Instant expiresAt) {
       this.paymentId = paymentId;
+      this.method = method;
+      this.expiresAt = expiresAt;
       this.currency = amount.currency();
       this.returnUrl = returnUrl;
       this.reference = "sbx_" + paymentId;
@@ -165,8 +185,7 @@ public class SandboxGateway implements PaymentGateway {
 
     GatewayResult result() {
       return switch (status) {
-        case "requires_action" ->
-            GatewayResult.requiresAction(reference, CHALLENGE_PATH + paymentId);
+        case "requires_action" -> GatewayResult.requiresAction(reference, actionPath());
         case "processing" -> GatewayResult.processing(reference);
         case "authorized" -> GatewayResult.authorized(reference);
         case "captured" -> GatewayResult.captured(reference, captured);
@@ -174,7 +193,34 @@ public class SandboxGateway implements PaymentGateway {
         default -> GatewayResult.declined(reference, decline);
       };
     }
+
+    /** Where the shopper acts: the challenge, the wallet page, or what the QR code encodes. */
+    String actionPath() {
+      return actionPath(method, paymentId);
+    }
+
+    static String actionPath(PaymentMethodType method, String paymentId) {
+      return switch (method) {
+        case PAYPAL -> WALLET_PATH + paymentId;
+        case ALIPAY, WECHAT_PAY -> QR_PATH + paymentId;
+        default -> CHALLENGE_PATH + paymentId;
+      };
+    }
+
+    boolean isQr() {
+      return method == PaymentMethodType.ALIPAY || method == PaymentMethodType.WECHAT_PAY;
+    }
   }
+
+  /**
+   * What the sandbox's wallet pages show of a payment waiting for the shopper.
+   *
+   * @param method the wallet
+   * @param amount what is asked
+   * @param expiresAt a QR code's end, or null
+   */
+  public record WalletRequest(
+      PaymentMethodType method, org.kassa.payment.money.Money amount, Instant expiresAt) {}
 
   public SandboxGateway() {}
 
@@ -207,11 +253,15 @@ public class SandboxGateway implements PaymentGateway {
     return !"production".equals(mode);
   }
 
-  /** Every currency, cards only, free: the sandbox costs nothing, and says so. */
+  /**
+   * Every method, every currency, free: the sandbox costs nothing, and says so. What a method
+   * allows per currency and country is the checkout's availability table, not the sandbox's to
+   * narrow.
+   */
   @Override
   public GatewayCapabilities capabilities() {
     return new GatewayCapabilities(
-        java.util.Set.of(PaymentMethodType.CARD),
+        java.util.EnumSet.allOf(PaymentMethodType.class),
         java.util.Set.of(),
         java.util.Set.of(),
         true,
@@ -323,6 +373,7 @@ public class SandboxGateway implements PaymentGateway {
     if (charge == null) {
       return Optional.empty();
     }
+    expireIfDue(charge);
     synchronized (charge) {
       return Optional.of(charge.result());
     }
@@ -353,7 +404,7 @@ public class SandboxGateway implements PaymentGateway {
   public GatewayResult completeChallenge(String paymentId, boolean passed) {
     Charge charge = existing(paymentId);
     synchronized (charge) {
-      if (!charge.status.equals("requires_action")) {
+      if (!charge.status.equals("requires_action") || charge.method != PaymentMethodType.CARD) {
         return charge.result(); // answered before (a second click, a reload)
       }
       if (passed) {
@@ -368,6 +419,115 @@ public class SandboxGateway implements PaymentGateway {
     return charge.result();
   }
 
+  /**
+   * The shopper's answer on the sandbox wallet page (PayPal-style): approved, the payment is
+   * captured or authorized as asked; canceled, it is canceled and nothing is charged.
+   *
+   * @return the payment's outcome; its first one when it was answered before
+   * @throws GatewayRejectedException if the sandbox has no such payment
+   */
+  public GatewayResult completeWallet(String paymentId, boolean approved) {
+    Charge charge = existing(paymentId);
+    synchronized (charge) {
+      if (!charge.status.equals("requires_action") || charge.method != PaymentMethodType.PAYPAL) {
+        return charge.result();
+      }
+      if (approved) {
+        approve(charge);
+      } else {
+        charge.status = "canceled";
+      }
+    }
+    announce(charge);
+    return charge.result();
+  }
+
+  /**
+   * The shopper's phone scanned a sandbox QR code and paid or declined. A code past its end pays
+   * nothing: the payment fails as {@code qr_code_expired}.
+   *
+   * @return the payment's outcome; its first one when it was answered before
+   * @throws GatewayRejectedException if the sandbox has no such payment
+   */
+  public GatewayResult scanQr(String paymentId, boolean paid) {
+    Charge charge = existing(paymentId);
+    if (expireIfDue(charge)) {
+      return charge.result();
+    }
+    synchronized (charge) {
+      if (!charge.status.equals("requires_action") || !charge.isQr()) {
+        return charge.result();
+      }
+      if (paid) {
+        approve(charge);
+      } else {
+        decline(charge, DeclineReason.WALLET_DECLINED);
+      }
+    }
+    announce(charge);
+    return charge.result();
+  }
+
+  /**
+   * Ends a waiting QR code now, as if its time had run out: the sandbox's stand-in for waiting, for
+   * demonstrations and tests. Anything else is left as it is.
+   *
+   * @return the payment's outcome
+   */
+  public GatewayResult expireQr(String paymentId) {
+    Charge charge = existing(paymentId);
+    synchronized (charge) {
+      if (!charge.status.equals("requires_action") || !charge.isQr()) {
+        return charge.result();
+      }
+      decline(charge, DeclineReason.QR_CODE_EXPIRED);
+    }
+    LOG.info(() -> "event=sandbox.qr_expired payment=" + charge.paymentId);
+    announce(charge);
+    return charge.result();
+  }
+
+  /**
+   * A wallet payment waiting for the shopper, for the sandbox's wallet and QR pages; empty when
+   * there is none (unknown, a card, or answered already).
+   */
+  public Optional<WalletRequest> walletRequest(String paymentId) {
+    Charge charge = charges.get(paymentId);
+    if (charge == null || charge.method == PaymentMethodType.CARD) {
+      return Optional.empty();
+    }
+    expireIfDue(charge);
+    synchronized (charge) {
+      return charge.status.equals("requires_action")
+          ? Optional.of(
+              new WalletRequest(
+                  charge.method,
+                  new org.kassa.payment.money.Money(charge.amount, charge.currency),
+                  charge.expiresAt))
+          : Optional.empty();
+    }
+  }
+
+  /**
+   * Ends a QR code past its end, as the wallet does: the payment fails and Kassa is told.
+   *
+   * @return whether it ended now
+   */
+  private boolean expireIfDue(Charge charge) {
+    synchronized (charge) {
+      if (!charge.isQr()
+          || charge.expiresAt == null
+          || !charge.status.equals("requires_action")
+          || clock.instant().isBefore(charge.expiresAt)) {
+        return false;
+      }
+      decline(charge, DeclineReason.QR_CODE_EXPIRED);
+    }
+    LOG.info(() -> "event=sandbox.qr_expired payment=" + charge.paymentId);
+    announce(charge);
+    return true;
+  }
+
   /** Where the challenge page sends the shopper back to, for a payment that has a challenge. */
   public Optional<String> returnUrl(String paymentId) {
     return Optional.ofNullable(charges.get(paymentId)).map(c -> c.returnUrl);
@@ -380,7 +540,7 @@ public class SandboxGateway implements PaymentGateway {
       return false;
     }
     synchronized (charge) {
-      return charge.status.equals("requires_action");
+      return charge.status.equals("requires_action") && charge.method == PaymentMethodType.CARD;
     }
   }
 
@@ -439,7 +599,8 @@ public class SandboxGateway implements PaymentGateway {
           switch (type) {
             case "payment.processing" -> GatewayResult.processing(reference);
             case "payment.requires_action" ->
-                GatewayResult.requiresAction(reference, CHALLENGE_PATH + paymentId);
+                GatewayResult.requiresAction(
+                    reference, data.getString("action_url", CHALLENGE_PATH + paymentId));
             case "payment.authorized" -> GatewayResult.authorized(reference);
             case "payment.captured" ->
                 GatewayResult.captured(
@@ -469,7 +630,22 @@ public class SandboxGateway implements PaymentGateway {
 
   private Charge decide(AuthorizationRequest request, boolean async) {
     Charge charge =
-        new Charge(request.paymentId(), request.amount(), request.capture(), request.returnUrl());
+        new Charge(
+            request.paymentId(),
+            request.amount(),
+            request.capture(),
+            request.returnUrl(),
+            request.method().type(),
+            request.method() instanceof PaymentMethod.Wallet wallet ? wallet.expiresAt() : null);
+    if (request.method() instanceof PaymentMethod.Wallet) {
+      // The shopper approves in the wallet; without the shopper there is no one to approve.
+      if (request.shopperPresent()) {
+        charge.status = "requires_action";
+      } else {
+        decline(charge, DeclineReason.AUTHENTICATION_FAILED);
+      }
+      return charge;
+    }
     String number = null;
     if (request.method() instanceof PaymentMethod.Card card) {
       number = card.details().number();
@@ -669,6 +845,9 @@ public class SandboxGateway implements PaymentGateway {
             .add("amount_captured", charge.captured);
     if (charge.decline != null) {
       data.add("decline_code", charge.decline.code());
+    }
+    if (charge.status.equals("requires_action")) {
+      data.add("action_url", charge.actionPath());
     }
     return event("payment." + charge.status, data.build());
   }

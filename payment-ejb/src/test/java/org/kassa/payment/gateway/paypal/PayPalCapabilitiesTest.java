@@ -39,6 +39,14 @@ class PayPalCapabilitiesTest {
             "MXN", "TWD", "NZD", "NOK", "PHP", "PLN", "GBP", "SGD", "SEK", "CHF", "THB", "USD");
   }
 
+  @Test
+  void theCheckoutOffersPayPalInExactlyTheCurrenciesThisGatewayTakes() {
+    assertThat(
+            org.kassa.payment.checkout.PaymentMethodAvailability.rule(PaymentMethodType.PAYPAL)
+                .currencies())
+        .isEqualTo(capabilities.currencies());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"KWD", "BHD", "JOD", "OMR", "TND", "INR", "RUB"})
   void doesNotOfferCurrenciesPayPalDoesNotTake(String code) {

@@ -1,0 +1,237 @@
+package org.kassa.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Year;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The wallets in a real browser (Debian's headless Chromium), each with its happy path and its
+ * failure: PayPal-style approval in Arabic, PayPal-style cancel in Japanese (yen, no decimals) then
+ * a card, an Alipay-style QR code paid from a second tab while the page polls, and a WeChat
+ * Pay-style code that expires in Chinese and is replaced by a new one.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PaymentMethodsBrowserIT {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private static WebDriver browser;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return KassaDeployment.war();
+  }
+
+  @ArquillianResource private URL base;
+
+  @BeforeAll
+  static void startBrowser() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Browser tests skipped: install Debian's chromium and chromium-driver; .ci/run does this.");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        "--lang=en-US",
+        "--user-data-dir=" + Files.createTempDirectory("kassa-chromium"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private WebDriverWait await() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // Chromedriver may answer a generic error while a page is being replaced: wait on.
+    wait.ignoring(WebDriverException.class);
+    return wait;
+  }
+
+  private ApiClient api() {
+    return new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+  }
+
+  private JsonObject session(long amount, String currency, String locale) {
+    return api().createSession(amount, currency, locale);
+  }
+
+  /** Picks a method with the keyboard-usable radio, types the payer's name and presses Pay. */
+  private void payWith(String method, String name) {
+    WebElement radio =
+        browser.findElement(By.cssSelector("input[name=method][value=" + method + "]"));
+    radio.click();
+    assertThat(radio.isSelected()).isTrue();
+    // Only the chosen method's fields show; the card's are hidden and not sent.
+    assertThat(browser.findElement(By.id("method-" + method)).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("cardnumber")).isDisplayed()).isFalse();
+    WebElement field = browser.findElement(By.id(method + "-name"));
+    field.clear();
+    field.sendKeys(name);
+    browser.findElement(By.id("pay-button")).click();
+  }
+
+  private String resultHeading() {
+    return await()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result h1")))
+        .getText();
+  }
+
+  private String errorText() {
+    return await()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ul.errors li")))
+        .getText();
+  }
+
+  private JsonObject paymentOf(JsonObject session) {
+    return api().latestPaymentOfSession(session.getString("id"));
+  }
+
+  @Test
+  void inArabicAShopperApprovesInTheWalletAndComesBackPaid() {
+    JsonObject session = session(1500, "EUR", "ar");
+    browser.get(session.getString("url"));
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+    assertThat(browser.findElement(By.cssSelector("#methods legend")).getText())
+        .isEqualTo("طريقة الدفع");
+
+    payWith("paypal", "Ann Example");
+
+    WebElement approve =
+        await().until(ExpectedConditions.elementToBeClickable(By.id("wallet-approve")));
+    assertThat(browser.getCurrentUrl()).contains("/sandbox/wallet/");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+    assertThat(browser.findElement(By.id("wallet-amount")).getText()).contains("١٥٫٠٠");
+    approve.click();
+
+    assertThat(resultHeading()).isEqualTo("تمّ الدفع بنجاح");
+    JsonObject payment = paymentOf(session);
+    assertThat(payment.getString("status")).isEqualTo("captured");
+    assertThat(payment.getString("payment_method_type")).isEqualTo("paypal");
+  }
+
+  @Test
+  void inJapaneseAShopperCancelsInTheWalletThenPaysByCard() {
+    JsonObject session = session(3000, "JPY", "ja");
+    browser.get(session.getString("url"));
+    assertThat(browser.findElement(By.id("order-total")).getText()).isEqualTo("￥3,000");
+
+    payWith("paypal", "山田 花子");
+    await().until(ExpectedConditions.elementToBeClickable(By.id("wallet-cancel"))).click();
+
+    assertThat(errorText()).contains("お支払いはキャンセルされ");
+    // Back on the page, the wallet tried is still chosen, and another method is one click away.
+    assertThat(browser.findElement(By.cssSelector("input[name=method][value=paypal]")).isSelected())
+        .isTrue();
+    browser.findElement(By.cssSelector("input[name=method][value=card]")).click();
+    browser.findElement(By.id("cardholder")).sendKeys("Hanako Yamada");
+    browser.findElement(By.id("cardnumber")).sendKeys("4242 4242 4242 4242");
+    new Select(browser.findElement(By.id("expmonth"))).selectByValue("12");
+    new Select(browser.findElement(By.id("expyear")))
+        .selectByValue(Integer.toString(Year.now().getValue() + 2));
+    browser.findElement(By.id("cvc")).sendKeys("123");
+    browser.findElement(By.id("pay-button")).click();
+
+    assertThat(resultHeading()).isEqualTo("お支払いが完了しました");
+    assertThat(paymentOf(session).getJsonNumber("amount").longValue()).isEqualTo(3000);
+  }
+
+  /** Opens what the QR code encodes in a second tab (the shopper's phone) and presses a button. */
+  private void scanInAnotherTab(String button) {
+    String link = browser.findElement(By.id("qr-link")).getAttribute("href");
+    String checkout = browser.getWindowHandle();
+    browser.switchTo().newWindow(WindowType.TAB);
+    browser.get(link);
+    await().until(ExpectedConditions.elementToBeClickable(By.id(button))).click();
+    await().until(ExpectedConditions.visibilityOfElementLocated(By.id("wallet-outcome")));
+    browser.close();
+    browser.switchTo().window(checkout);
+  }
+
+  @Test
+  void inJapaneseAShopperScansTheQrCodeAndThePageSeesItPaidWithoutReloading() {
+    JsonObject session = session(500, "JPY", "ja");
+    browser.get(session.getString("url"));
+
+    payWith("alipay", "李 雷");
+
+    WebElement qr =
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#qr svg")));
+    assertThat(qr.getAttribute("aria-label")).contains("￥500");
+    assertThat(browser.findElement(By.id("qr-timer")).getText()).matches(".*[0-9]+:[0-5][0-9]");
+    assertThat(browser.findElement(By.id("qr-announce")).getAttribute("aria-live"))
+        .isEqualTo("polite");
+    scanInAnotherTab("wallet-approve");
+
+    // Nothing here reloads the page: its polling sees the payment and shows the result.
+    assertThat(resultHeading()).isEqualTo("お支払いが完了しました");
+    assertThat(paymentOf(session).getString("status")).isEqualTo("captured");
+  }
+
+  @Test
+  void inChineseAnExpiredQrCodeFailsClearlyAndANewCodeIsOneClickAway() {
+    JsonObject session = session(8800, "CNY", "zh-CN");
+    browser.get(session.getString("url"));
+
+    payWith("wechat_pay", "李雷");
+    await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#qr svg")));
+    String firstCode = browser.findElement(By.id("qr-link")).getAttribute("href");
+
+    scanInAnotherTab("wallet-expire");
+
+    assertThat(errorText()).contains("二维码在付款前已过期");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("input[name=method][value=wechat_pay]"))
+                .isSelected())
+        .isTrue();
+    assertThat(paymentOf(session).getString("status")).isEqualTo("failed");
+
+    browser.findElement(By.id("pay-button")).click();
+    await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#qr svg")));
+    assertThat(browser.findElement(By.id("qr-link")).getAttribute("href")).isNotEqualTo(firstCode);
+  }
+}
