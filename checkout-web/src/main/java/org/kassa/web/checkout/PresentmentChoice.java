@@ -51,11 +51,16 @@ public class PresentmentChoice implements Serializable {
 
   public static final String PRESENTMENT = "presentment";
 
-  /** A locked quote as the page shows it. */
+  /**
+   * A quote (or a payment's terms) as the page shows it, in plain values: the view's state is
+   * serialized with the web session.
+   */
   record Offer(
       String quoteId,
-      Money amount,
-      Money presented,
+      long amount,
+      String currency,
+      long presented,
+      String presentedCurrency,
       BigDecimal rate,
       LocalDate ratesDate,
       Instant lockedUntil)
@@ -64,11 +69,33 @@ public class PresentmentChoice implements Serializable {
     static Offer of(FxQuote q) {
       return new Offer(
           q.id(),
-          q.amount(),
-          q.presentmentAmount(),
+          q.amount().minorUnits(),
+          q.amount().currency().code(),
+          q.presentmentAmount().minorUnits(),
+          q.presentmentAmount().currency().code(),
           q.rate(),
           q.ratesDate(),
           q.lockedUntil().toInstant());
+    }
+
+    static Offer of(Payment payment, Presentment p) {
+      return new Offer(
+          p.quoteId(),
+          payment.amount().minorUnits(),
+          payment.amount().currency().code(),
+          p.amount().minorUnits(),
+          p.amount().currency().code(),
+          p.rate(),
+          p.ratesDate(),
+          null);
+    }
+
+    Money sessionMoney() {
+      return Money.of(amount, currency);
+    }
+
+    Money presentedMoney() {
+      return Money.of(presented, presentedCurrency);
     }
   }
 
@@ -91,9 +118,7 @@ public class PresentmentChoice implements Serializable {
   /** The receipt's terms, once read for a payment. */
   private String receiptPaymentId;
 
-  private Presentment receipt;
-
-  private Money receiptAmount;
+  private Offer receipt;
 
   /**
    * Makes the offer for the page's language before the choice is shown: at the first render, after
@@ -175,7 +200,7 @@ public class PresentmentChoice implements Serializable {
 
   /** The session's amount, as the first option shows it. */
   public String getSessionAmount() {
-    return offer == null ? "" : MoneyFormat.format(offer.amount(), locale());
+    return offer == null ? "" : MoneyFormat.format(offer.sessionMoney(), locale());
   }
 
   /** The amount in the shopper's currency, as the second option shows it. */
@@ -185,11 +210,11 @@ public class PresentmentChoice implements Serializable {
 
   /** A currency's name in the page's language, e.g. "Japanese Yen", "日本円". */
   public String getSessionCurrencyName() {
-    return offer == null ? "" : currencyName(offer.amount().currency());
+    return offer == null ? "" : currencyName(offer.currency());
   }
 
   public String getPresentedCurrencyName() {
-    return offer == null ? "" : currencyName(offer.presented().currency());
+    return offer == null ? "" : currencyName(offer.presentedCurrency());
   }
 
   /** The rate, its source and day, and until when it is locked. */
@@ -199,9 +224,9 @@ public class PresentmentChoice implements Serializable {
     }
     return MessageFormat.format(
         text("presentment.terms"),
-        offer.amount().currency().code(),
+        offer.currency(),
         rate(offer.rate()),
-        offer.presented().currency().code(),
+        offer.presentedCurrency(),
         day(offer.ratesDate()),
         lockedUntil(offer.lockedUntil()));
   }
@@ -231,31 +256,30 @@ public class PresentmentChoice implements Serializable {
     if (!paymentId.equals(receiptPaymentId)) {
       receiptPaymentId = paymentId;
       Optional<Payment> payment = payments.find(paymentId);
-      receipt = payment.flatMap(Payment::presentment).orElse(null);
-      receiptAmount = payment.map(Payment::amount).orElse(null);
+      receipt = payment.flatMap(p -> p.presentment().map(terms -> Offer.of(p, terms))).orElse(null);
     }
     if (receipt == null) {
       return "";
     }
     return MessageFormat.format(
         text("presentment.receipt"),
-        MoneyFormat.format(receipt.amount(), locale()),
-        MoneyFormat.format(receiptAmount, locale()),
-        receiptAmount.currency().code(),
+        MoneyFormat.format(receipt.presentedMoney(), locale()),
+        MoneyFormat.format(receipt.sessionMoney(), locale()),
+        receipt.currency(),
         rate(receipt.rate()),
-        receipt.amount().currency().code(),
+        receipt.presentedCurrency(),
         day(receipt.ratesDate()));
   }
 
   private String presented(Offer o) {
-    return MoneyFormat.format(o.presented(), locale());
+    return MoneyFormat.format(o.presentedMoney(), locale());
   }
 
-  private String currencyName(CurrencyCode code) {
+  private String currencyName(String code) {
     try {
-      return Currency.getInstance(code.code()).getDisplayName(locale());
+      return Currency.getInstance(code).getDisplayName(locale());
     } catch (IllegalArgumentException unknownToJdk) {
-      return code.code();
+      return code;
     }
   }
 

@@ -197,6 +197,28 @@ class PresentmentBrowserIT {
   }
 
   @Test
+  void theBinRangesAreServedOnceForAllPagesAndCached() throws Exception {
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base.toString() + "checkout/card-brands.json"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Cache-Control")).contains("public, max-age=86400");
+    assertThat(answer.body()).contains("\"american-express\":{\"name\":\"American Express\"");
+    String etag = answer.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> again =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base.toString() + "checkout/card-brands.json"))
+                    .header("If-None-Match", etag)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(again.statusCode()).isEqualTo(304);
+  }
+
+  @Test
   void theCardBrandIsNamedAsTheShopperTypesAndTheCodeFollowsIt() {
     ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
     JsonObject session = api.createSession(1000, "EUR", "en");
