@@ -1,25 +1,8 @@
-// Progressive enhancement for the hosted page: the brand as the shopper types, digit grouping,
+// Progressive enhancement for the hosted page (card-brand.js names the brand as the shopper types):
 // a processing note while the payment is submitted, and a language switch that keeps what was typed.
 // The server checks everything again; without the script the language links simply reload the page.
 (function () {
   "use strict";
-  var brands = [
-    ["American Express", /^3[47]/], ["Diners Club", /^3(0[0-5]|[689])/], ["JCB", /^35(2[89]|[3-8])/],
-    ["Discover", /^(6011|64[4-9]|65)/], ["UnionPay", /^(62|81)/], ["Mastercard", /^(5[1-5]|2(2[2-9]|[3-6]|7[01]|720))/],
-    ["Visa", /^4/]
-  ];
-  var number = document.getElementById("cardnumber");
-  var brand = document.getElementById("card-brand");
-  if (number && brand) {
-    number.addEventListener("input", function () {
-      var digits = number.value.replace(/\D/g, "");
-      var name = "";
-      for (var i = 0; i < brands.length; i++) {
-        if (brands[i][1].test(digits)) { name = brands[i][0]; break; }
-      }
-      brand.textContent = name;
-    });
-  }
   var form = document.getElementById("pay");
   var button = document.getElementById("pay-button");
   var note = document.getElementById("processing-note");

@@ -176,7 +176,12 @@ public class PaymentResource {
       summary = "Retrieve a payment",
       description =
           "Status, amounts, card brand and last four digits, the gateway chosen and its fee estimate."
-              + " Only the merchant's own payments.")
+              + " A payment the shopper paid in their own currency has a presentment object: the"
+              + " amount and currency charged (amount and currency stay the merchant's, which Kassa"
+              + " settles and reports in), amount_refunded in that currency, the locked"
+              + " exchange_rate (units of it per unit of the merchant's currency), the rates_source"
+              + " and rates_date of the ECB reference rates it came from, and the fx_quote; null"
+              + " otherwise. Only the merchant's own payments.")
   @APIResponse(responseCode = "200", description = "The payment")
   @APIResponse(responseCode = "404", description = "No such payment for this merchant")
   public Response get(@PathParam("id") String id) {
@@ -195,7 +200,8 @@ public class PaymentResource {
       summary = "Capture a payment",
       description =
           "Captures all or part of an authorization (capture_method=manual) before capture_before."
-              + " A partial capture releases the rest; refunds then count against what was captured.")
+              + " A partial capture releases the rest; refunds then count against what was captured."
+              + " A payment presented in the shopper's currency is captured whole or canceled.")
   @APIResponse(responseCode = "200", description = "The payment, captured or partially captured")
   @APIResponse(responseCode = "400", description = "An amount above what was authorized")
   @APIResponse(responseCode = "404", description = "No such payment for this merchant")

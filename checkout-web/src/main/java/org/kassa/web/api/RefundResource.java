@@ -55,7 +55,10 @@ public class RefundResource {
       summary = "Refund a payment",
       description =
           "Full or partial, several per payment, in the payment's currency only. The refunds of a"
-              + " payment never add up to more than was captured, however many run at once.")
+              + " payment never add up to more than was captured, however many run at once. A"
+              + " payment presented in the shopper's currency is refunded in that currency at the"
+              + " payment's locked rate (half-even, once; the refund's presentment object says how"
+              + " much); refunding all that is left gives back exactly what was charged.")
   @APIResponse(responseCode = "201", description = "The refund: succeeded, failed, or pending")
   @APIResponse(
       responseCode = "400",

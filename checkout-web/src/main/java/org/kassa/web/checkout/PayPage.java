@@ -96,6 +96,7 @@ public class PayPage implements Serializable {
   @Inject private KycService kyc;
   @Inject private Pseudonymizer pseudonymizer;
   @Inject private org.kassa.payment.payment.QrCodes qrCodes;
+  @Inject private PresentmentChoice presentment;
 
   private transient Clock clock = Clock.systemUTC();
 
@@ -460,6 +461,9 @@ public class PayPage implements Serializable {
       return;
     }
     try {
+      if (!presentment.recordChoice()) {
+        return; // the shopper's currency was quoted again: they see the new amount, then pay
+      }
       PaymentResult result =
           confirmation.confirm(
               sessionId,
@@ -507,6 +511,8 @@ public class PayPage implements Serializable {
           };
     } catch (NotFoundException e) {
       step = Step.NOT_FOUND;
+    } catch (org.kassa.payment.money.fx.QuoteExpiredException e) {
+      presentment.quoteExpired(); // its lock ended meanwhile: never applied, quoted again
     } finally {
       cardNumber = null; // never kept in the view state longer than the request
       cvc = null;

@@ -89,6 +89,10 @@ public class CheckoutSession {
   @Column(name = "payment_id", length = 40)
   private String paymentId;
 
+  /** The locked quote the shopper chose to pay in their currency with, if any. */
+  @Column(name = "fx_quote_id", length = 40)
+  private String fxQuoteId;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -236,6 +240,29 @@ public class CheckoutSession {
       return CheckoutStatus.EXPIRED;
     }
     return status;
+  }
+
+  /**
+   * The exchange-rate quote the shopper chose to pay with, in their currency; empty when they pay
+   * in the session's currency. A payment that begins applies it, or refuses it once past its lock.
+   */
+  public Optional<String> presentmentQuoteId() {
+    return Optional.ofNullable(fxQuoteId);
+  }
+
+  /**
+   * Records the shopper's choice to pay in their currency at {@code quote}, or in the session's
+   * currency ({@code null}).
+   *
+   * @throws IllegalArgumentException if the quote is another merchant's or for another amount
+   */
+  public void presentWith(org.kassa.payment.money.fx.FxQuote quote) {
+    if (quote != null
+        && (!quote.merchantId().equals(merchantId) || !quote.amount().equals(amount()))) {
+      throw new IllegalArgumentException(
+          "quote " + quote.id() + " is not for the amount of session " + id);
+    }
+    this.fxQuoteId = quote == null ? null : quote.id();
   }
 
   /** Records that a payment attempt started; the caller holds the session's row lock. */

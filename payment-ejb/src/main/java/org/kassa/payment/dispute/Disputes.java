@@ -83,7 +83,9 @@ public class Disputes {
               payment.merchantId(),
               gateway,
               notice.gatewayDisputeId(),
-              new Money(notice.amount().minorUnits(), payment.amount().currency()),
+              // the gateway says it in the currency it charged
+              payment.fromCharged(
+                  new Money(notice.amount().minorUnits(), payment.charged().currency())),
               notice.reason(),
               notice.evidenceDueBy(),
               now);

@@ -7,7 +7,8 @@ import org.kassa.payment.money.Money;
  * What Kassa asks a gateway to authorize.
  *
  * @param paymentId Kassa's payment id, also the gateway's idempotency key
- * @param amount the amount in the payment's currency
+ * @param amount what to charge: the payment's amount, or its presentment amount when it was
+ *     presented in the shopper's currency
  * @param method what the shopper pays with
  * @param capture whether to capture at once (hosted checkout) or only authorize (manual capture)
  * @param returnUrl where a redirect or 3-D Secure step sends the shopper back to, or null when the

@@ -4,13 +4,29 @@ import java.util.Map;
 import org.kassa.payment.InvalidRequestException;
 import org.kassa.payment.money.Money;
 
-/** A capture of more than was authorized, or of nothing. */
+/** A capture of more than was authorized, of nothing, or of part of a presented payment. */
 public class CaptureNotAllowedException extends InvalidRequestException {
 
   CaptureNotAllowedException(String paymentId, Money authorized) {
-    super(
+    this(
         "capture_exceeds_authorized",
         "Between 1 and " + authorized + " of payment " + paymentId + " can be captured.",
         Map.of("amount", "must be between 1 and " + authorized.minorUnits()));
+  }
+
+  private CaptureNotAllowedException(String code, String message, Map<String, String> fields) {
+    super(code, message, fields);
+  }
+
+  /** A partial capture of a payment presented in the shopper's currency. */
+  static CaptureNotAllowedException presented(String paymentId, Money authorized) {
+    return new CaptureNotAllowedException(
+        "capture_must_be_whole",
+        "Payment "
+            + paymentId
+            + " was presented to the shopper in their currency: capture all of "
+            + authorized
+            + " or cancel it.",
+        Map.of("amount", "must be " + authorized.minorUnits() + " or left out"));
   }
 }

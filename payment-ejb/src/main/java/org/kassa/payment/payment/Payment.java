@@ -126,6 +126,38 @@ public class Payment {
   @Column(name = "amount_refund_pending", nullable = false)
   private long amountRefundPending;
 
+  /**
+   * What the shopper was shown and charged in their own currency, when the payment was presented in
+   * it (all null otherwise): the gateway charges this amount; the payment's amount stays the
+   * merchant's, which Kassa settles and reports in.
+   */
+  @Column(name = "presentment_amount")
+  private Long presentmentAmount;
+
+  @Embedded
+  @AttributeOverride(name = "code", column = @Column(name = "presentment_currency", length = 3))
+  private CurrencyCode presentmentCurrency;
+
+  @Column(name = "fx_rate", precision = 38, scale = 20)
+  private java.math.BigDecimal fxRate;
+
+  @Column(name = "fx_rates_source", length = 2048)
+  private String fxRatesSource;
+
+  @Column(name = "fx_rates_date")
+  private java.time.LocalDate fxRatesDate;
+
+  @Column(name = "fx_quote_id", length = 40)
+  private String fxQuoteId;
+
+  /** The sum of succeeded refunds in the presentment currency: never more than was charged. */
+  @Column(name = "presentment_refunded", nullable = false)
+  private long presentmentRefunded;
+
+  /** Refunds sent and not yet answered, in the presentment currency. */
+  @Column(name = "presentment_refund_pending", nullable = false)
+  private long presentmentRefundPending;
+
   /** Who paid: sealed under the subject's key (compliance's PersonalDataVault), never plain. */
   @Column(name = "payer_name", length = 1000)
   private String payerName;
@@ -201,6 +233,86 @@ public class Payment {
   }
 
   /**
+   * Presents this new payment in the shopper's currency: the gateway is charged {@code terms}'
+   * amount. Called before it is stored, with the route chosen for that amount, whose fee estimate
+   * is in the presentment currency and is kept in the payment's.
+   */
+  void presentIn(Presentment terms) {
+    if (status != PaymentStatus.PROCESSING || presentmentAmount != null) {
+      throw new IllegalStateException("only a new payment can be presented in another currency");
+    }
+    if (terms.amount().currency().equals(currency)) {
+      throw new IllegalArgumentException("a payment is presented in another currency than its own");
+    }
+    this.presentmentAmount = terms.amount().minorUnits();
+    this.presentmentCurrency = terms.amount().currency();
+    this.fxRate = terms.rate();
+    this.fxRatesSource = terms.ratesSource();
+    this.fxRatesDate = terms.ratesDate();
+    this.fxQuoteId = terms.quoteId();
+    if (feeEstimate != null) {
+      this.feeEstimate =
+          terms.convertBack(new Money(feeEstimate, presentmentCurrency), currency).minorUnits();
+    }
+  }
+
+  /** What the shopper was shown and charged in their currency, if the payment was presented. */
+  public Optional<Presentment> presentment() {
+    return presentmentAmount == null
+        ? Optional.empty()
+        : Optional.of(
+            new Presentment(
+                new Money(presentmentAmount, presentmentCurrency),
+                fxRate,
+                fxRatesSource,
+                fxRatesDate,
+                fxQuoteId));
+  }
+
+  /** What the gateway charges: the presentment amount when presented, else the amount. */
+  public Money charged() {
+    return presentmentAmount == null ? amount() : new Money(presentmentAmount, presentmentCurrency);
+  }
+
+  /**
+   * An amount of the payment's currency as the gateway charges it: the presentment amount for the
+   * whole amount, else converted at the locked rate (half-even, once, at most the presentment
+   * amount).
+   */
+  public Money toCharged(Money merchantAmount) {
+    if (presentmentAmount == null) {
+      return merchantAmount;
+    }
+    if (merchantAmount.minorUnits() == amount) {
+      return charged();
+    }
+    Money converted = presentment().orElseThrow().convert(merchantAmount);
+    return converted.minorUnits() > presentmentAmount ? charged() : converted;
+  }
+
+  /**
+   * An amount a gateway reports in the currency it charged, in the payment's currency: the amount
+   * for the whole presentment amount, else converted back at the locked rate.
+   */
+  public Money fromCharged(Money charged) {
+    if (presentmentAmount == null || !charged.currency().equals(presentmentCurrency)) {
+      return charged;
+    }
+    if (charged.minorUnits() == presentmentAmount) {
+      return amount();
+    }
+    Money back = presentment().orElseThrow().convertBack(charged, currency);
+    return back.minorUnits() > amount ? amount() : back;
+  }
+
+  /** The presentment amounts refunded, if the payment was presented. */
+  public Optional<Money> presentmentRefunded() {
+    return presentmentAmount == null
+        ? Optional.empty()
+        : Optional.of(new Money(presentmentRefunded, presentmentCurrency));
+  }
+
+  /**
    * The status a gateway's answer moves this payment to, if any. Answers only ever move a payment
    * forward: a late or repeated one (a {@code processing} callback after the capture, a second
    * {@code captured}) changes nothing, so callbacks may arrive in any order and any number of
@@ -250,9 +362,15 @@ public class Payment {
     }
   }
 
-  /** A gateway that does not say how much it captured captured it all. */
+  /**
+   * A gateway that does not say how much it captured captured it all. It says it in the currency it
+   * charged: a presented payment's is converted back.
+   */
   private long capturedOf(GatewayResult answer) {
-    long captured = answer.amountCaptured() == 0 ? amount : answer.amountCaptured();
+    long captured =
+        answer.amountCaptured() == 0
+            ? amount
+            : fromCharged(new Money(answer.amountCaptured(), charged().currency())).minorUnits();
     if (captured < 0 || captured > amount) {
       throw new IllegalArgumentException(
           "gateway reports " + captured + " captured of " + amount + " on " + id);
@@ -275,6 +393,10 @@ public class Payment {
     long value = requested == null ? amount : requested;
     if (value <= 0 || value > amount) {
       throw new CaptureNotAllowedException(id, new Money(amount, currency));
+    }
+    if (presentmentAmount != null && value != amount) {
+      // The shopper was shown one amount in their currency: it is charged whole or not at all.
+      throw CaptureNotAllowedException.presented(id, new Money(amount, currency));
     }
     return new Money(value, currency);
   }
@@ -303,10 +425,11 @@ public class Payment {
    * Sets aside {@code refund} of what was captured for a refund about to be sent to the gateway.
    * The caller holds this payment's row lock, so concurrent refunds are checked one at a time.
    *
+   * @return what the refund gives back in the presentment currency, when the payment was presented
    * @throws RefundNotAllowedException if the payment was not captured, or the refund is more than
    *     what remains after succeeded and pending refunds
    */
-  public void reserveRefund(Money refund) {
+  public Optional<Money> reserveRefund(Money refund) {
     if (!status.isPaid()) {
       throw RefundNotAllowedException.notCaptured(id, status);
     }
@@ -316,21 +439,67 @@ public class Payment {
     if (!refund.isPositive() || refund.minorUnits() > refundable().minorUnits()) {
       throw RefundNotAllowedException.tooMuch(id, refundable());
     }
+    Optional<Money> presented = presentedShareOf(refund);
     amountRefundPending = Math.addExact(amountRefundPending, refund.minorUnits());
+    presented.ifPresent(
+        p -> presentmentRefundPending = Math.addExact(presentmentRefundPending, p.minorUnits()));
+    return presented;
+  }
+
+  /**
+   * What a refund of a presented payment gives back in the presentment currency: converted at the
+   * locked rate, half-even once; all that is left of the presentment amount when the refund takes
+   * all that is left of the payment, so that refunding it whole gives back exactly what was
+   * charged; never more than is left.
+   *
+   * @throws RefundNotAllowedException if the refund is worth nothing in the presentment currency
+   */
+  private Optional<Money> presentedShareOf(Money refund) {
+    if (presentmentAmount == null) {
+      return Optional.empty();
+    }
+    Presentment terms = presentment().orElseThrow();
+    long chargedBack =
+        amountChargedBack == 0 ? 0 : toCharged(new Money(amountChargedBack, currency)).minorUnits();
+    long left =
+        toCharged(new Money(amountCaptured, currency)).minorUnits()
+            - presentmentRefunded
+            - presentmentRefundPending
+            - chargedBack;
+    long share =
+        refund.minorUnits() == refundable().minorUnits()
+            ? left
+            : Math.min(terms.convert(refund).minorUnits(), left);
+    if (share <= 0) {
+      throw RefundNotAllowedException.worthNothingPresented(id, refund, terms.amount().currency());
+    }
+    return Optional.of(new Money(share, presentmentCurrency));
+  }
+
+  /** {@link #settleRefund(Money, Optional, boolean)} for a payment in its own currency. */
+  public PaymentStatus settleRefund(Money refund, boolean succeeded) {
+    if (presentmentAmount != null) {
+      throw new IllegalStateException(id + " was presented: settle its refunds with both amounts");
+    }
+    return settleRefund(refund, Optional.empty(), succeeded);
   }
 
   /**
    * Applies the gateway's answer to a reserved refund.
    *
+   * @param presented what {@link #reserveRefund} said the refund gives back in the presentment
+   *     currency
    * @return the status the payment must move to: partially refunded or refunded when it succeeded;
    *     its current status when it failed (the reservation is released)
    */
-  public PaymentStatus settleRefund(Money refund, boolean succeeded) {
+  public PaymentStatus settleRefund(Money refund, Optional<Money> presented, boolean succeeded) {
     amountRefundPending -= refund.minorUnits();
+    presented.ifPresent(p -> presentmentRefundPending -= p.minorUnits());
     if (!succeeded) {
       return status;
     }
     amountRefunded += refund.minorUnits();
+    presented.ifPresent(p -> presentmentRefunded += p.minorUnits());
     if (status == PaymentStatus.CHARGED_BACK || status == PaymentStatus.DISPUTED) {
       // A refund sent before the dispute opened: its money is counted; the dispute keeps the
       // payment's status until it is decided.

@@ -32,6 +32,7 @@ import org.kassa.payment.gateway.Route;
 import org.kassa.payment.idempotency.IdempotencyKeys;
 import org.kassa.payment.merchant.ApiKey;
 import org.kassa.payment.money.Money;
+import org.kassa.payment.money.fx.FxQuotes;
 
 /**
  * The transactional steps around a gateway call: {@code begin...} before it, {@link #complete}
@@ -51,6 +52,7 @@ public class PaymentAttempts {
   @Inject private GatewayRouter router;
   @Inject private IdempotencyKeys idempotencyKeys;
   @Inject private ComplianceGate gate;
+  @Inject private FxQuotes fxQuotes;
 
   /** How long an authorization may wait for its capture; card networks allow about 7 days. */
   @Inject
@@ -81,6 +83,8 @@ public class PaymentAttempts {
    *
    * @param clientIp the shopper's IP address, or null; only its pseudonym reaches the gate
    * @throws SessionNotPayableException if it is paid, expired or a payment is under way
+   * @throws org.kassa.payment.money.fx.QuoteExpiredException if the shopper chose to pay in their
+   *     currency at a quote now past its lock: nothing is stored; quote again and ask them
    */
   public Payment beginCheckout(
       String sessionId,
@@ -120,7 +124,18 @@ public class PaymentAttempts {
           "The session does not offer " + instrument.type().apiName() + ".",
           java.util.Map.of("payment_method", "is not offered by this session"));
     }
-    Route route = router.route(session.merchantId(), instrument.type(), session.amount(), null);
+    // The shopper's currency, at the quote they chose; past its lock it is refused (rolling this
+    // transaction back), never applied: the page quotes again and asks.
+    Optional<Presentment> presentment =
+        session
+            .presentmentQuoteId()
+            .map(quoteId -> Presentment.of(fxQuotes.use(session.merchantId(), quoteId, now)));
+    Route route =
+        router.route(
+            session.merchantId(),
+            instrument.type(),
+            presentment.map(Presentment::amount).orElse(session.amount()),
+            null);
     String id = newId();
     // The payer is the subject: known by the email they typed, else the one the merchant gave,
     // else (no email at all) by this payment alone.
@@ -145,6 +160,7 @@ public class PaymentAttempts {
             route,
             now.plus(captureWindow),
             now);
+    presentment.ifPresent(payment::presentIn);
     payment.recordPayer(
         vault.seal(subjectRef, payer.name()),
         vault.seal(subjectRef, payer.emailAddress().orElse(null)));

@@ -50,7 +50,8 @@ public class PaymentCaptures {
     PaymentGateway gateway = gateways.named(payment.gateway());
     GatewayResult answer;
     try {
-      answer = gateway.capture(new CaptureRequest(reference(payment), toCapture));
+      answer =
+          gateway.capture(new CaptureRequest(reference(payment), payment.toCharged(toCapture)));
     } catch (GatewayUnavailableException e) {
       LOG.warning(() -> "event=gateway.unavailable op=capture payment=" + paymentId);
       return PaymentResult.of(payment);

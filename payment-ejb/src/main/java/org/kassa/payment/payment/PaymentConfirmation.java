@@ -71,6 +71,8 @@ public class PaymentConfirmation {
    * @return the payment and its status: captured, requires action (with the URL to send the shopper
    *     to), failed (with the decline reason) or, when the gateway did not answer, processing
    * @throws SessionNotPayableException if the session is paid, expired or being paid
+   * @throws org.kassa.payment.money.fx.QuoteExpiredException if the shopper chose to pay in their
+   *     currency at a quote now past its lock: nothing is stored; quote again and ask them
    */
   public PaymentResult confirm(
       @NotBlank String sessionId,
@@ -229,7 +231,7 @@ public class PaymentConfirmation {
           gateway.authorize(
               new AuthorizationRequest(
                   payment.id(),
-                  payment.amount(),
+                  payment.charged(),
                   method,
                   payment.captureMethod() == CaptureMethod.AUTOMATIC,
                   returnUrl));

@@ -56,6 +56,21 @@ public final class PaymentRepresentation {
       out.addNull("fee_estimate");
     }
     payment
+        .presentment()
+        .ifPresentOrElse(
+            p ->
+                out.add(
+                    "presentment",
+                    Json.createObjectBuilder()
+                        .add("amount", p.amount().minorUnits())
+                        .add("currency", p.amount().currency().code())
+                        .add("amount_refunded", payment.presentmentRefunded().get().minorUnits())
+                        .add("exchange_rate", p.rate().stripTrailingZeros().toPlainString())
+                        .add("rates_source", p.ratesSource())
+                        .add("rates_date", p.ratesDate().toString())
+                        .add("fx_quote", p.quoteId())),
+            () -> out.addNull("presentment"));
+    payment
         .card()
         .ifPresent(
             card ->

@@ -28,4 +28,18 @@ public class RefundNotAllowedException extends InvalidRequestException {
         "At most " + refundable + " of payment " + paymentId + " can still be refunded.",
         Map.of("amount", "must be at most " + refundable.minorUnits()));
   }
+
+  static RefundNotAllowedException worthNothingPresented(
+      String paymentId, Money refund, org.kassa.payment.money.CurrencyCode presented) {
+    return new RefundNotAllowedException(
+        "refund_too_small",
+        "Payment "
+            + paymentId
+            + " was charged in "
+            + presented
+            + ", where a refund of "
+            + refund
+            + " is worth nothing.",
+        Map.of("amount", "is less than one minor unit of " + presented));
+  }
 }

@@ -54,6 +54,14 @@ public class Refund {
   @Column(name = "gateway_reference", length = 100)
   private String gatewayReference;
 
+  /** What the refund gives back in the currency the shopper was charged in, when presented. */
+  @Column(name = "presentment_amount")
+  private Long presentmentAmount;
+
+  @Embedded
+  @AttributeOverride(name = "code", column = @Column(name = "presentment_currency", length = 3))
+  private CurrencyCode presentmentCurrency;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -98,6 +106,27 @@ public class Refund {
     this.status = needsApproval ? RefundStatus.REQUIRES_APPROVAL : RefundStatus.PENDING;
     this.createdAt = now.atOffset(ZoneOffset.UTC);
     this.updatedAt = createdAt;
+  }
+
+  /** Records what a refund of a presented payment gives back in the presentment currency. */
+  void presentedAs(Money presented) {
+    if (!presented.isPositive() || presented.currency().equals(currency)) {
+      throw new IllegalArgumentException("a presented refund is positive, in another currency");
+    }
+    this.presentmentAmount = presented.minorUnits();
+    this.presentmentCurrency = presented.currency();
+  }
+
+  /** What the refund gives back in the presentment currency, when the payment was presented. */
+  public Optional<Money> presented() {
+    return presentmentAmount == null
+        ? Optional.empty()
+        : Optional.of(new Money(presentmentAmount, presentmentCurrency));
+  }
+
+  /** What the gateway refunds: the presented amount when there is one, else the amount. */
+  public Money charged() {
+    return presented().orElseGet(this::amount);
   }
 
   /**

@@ -20,6 +20,15 @@ public final class RefundRepresentation {
             .add("status", refund.status().apiName())
             .add("created_at", refund.createdAt().toString());
     refund
+        .presented()
+        .ifPresent(
+            p ->
+                out.add(
+                    "presentment",
+                    Json.createObjectBuilder()
+                        .add("amount", p.minorUnits())
+                        .add("currency", p.currency().code())));
+    refund
         .reason()
         .ifPresentOrElse(r -> out.add("reason", r.apiName()), () -> out.addNull("reason"));
     refund

@@ -79,7 +79,7 @@ public class RefundSteps {
       throw new NotFoundException("payment", paymentId);
     }
     Money amount = requestedAmount(payment, request);
-    payment.reserveRefund(amount);
+    Optional<Money> presented = payment.reserveRefund(amount);
     Refund refund =
         new Refund(
             "re_" + ApiKey.randomToken(24),
@@ -90,6 +90,7 @@ public class RefundSteps {
             requestedBy,
             needsApproval(amount),
             clock.instant());
+    presented.ifPresent(refund::presentedAs);
     em.persist(refund);
     idempotencyKeys.bind(merchantId, idempotencyKey, "refund", refund.id());
     audit.append(
@@ -120,7 +121,7 @@ public class RefundSteps {
     em.refresh(refund);
     refund.decide(approved, approver, clock.instant());
     if (!approved) {
-      payment.settleRefund(refund.amount(), false);
+      payment.settleRefund(refund.amount(), refund.presented(), false);
     }
     audit.append(
         AuditRecord.of(
@@ -197,7 +198,8 @@ public class RefundSteps {
     }
     refund.settle(
         answer.succeeded(), answer.gatewayReference(), answer.failureCode(), clock.instant());
-    PaymentStatus target = payment.settleRefund(refund.amount(), answer.succeeded());
+    PaymentStatus target =
+        payment.settleRefund(refund.amount(), refund.presented(), answer.succeeded());
     String actor = "gateway:" + payment.gateway();
     if (answer.succeeded() && payment.status().canMoveTo(target)) {
       stateMachine.transition(

@@ -116,7 +116,8 @@ public class Refunds {
       answer =
           gateways
               .named(gateway)
-              .refund(new RefundRequest(refund.id(), paymentId, gatewayReference, refund.amount()));
+              .refund(
+                  new RefundRequest(refund.id(), paymentId, gatewayReference, refund.charged()));
     } catch (GatewayUnavailableException e) {
       LOG.warning(
           () -> "event=gateway.unavailable refund=" + refund.id() + " payment=" + paymentId);
