@@ -24,6 +24,8 @@ import java.util.List;
  * @param successUrl where the shopper goes after paying (http or https)
  * @param cancelUrl where the shopper goes to give up
  * @param expiresInSeconds optional, 1800 to 86400, default 86400
+ * @param customer the merchant's own id of the customer, optional: a returning customer's saved
+ *     cards are offered, and a card can be saved (with consent) for them
  */
 public record NewCheckoutSession(
     @NotNull @Positive Long amount,
@@ -43,4 +45,32 @@ public record NewCheckoutSession(
     @NotNull @Size(max = 2048) @WebUrl String cancelUrl,
     @Min(value = 1800, message = "must be at least 1800 (30 minutes)")
         @Max(value = 86400, message = "must be at most 86400 (24 hours)")
-        Integer expiresInSeconds) {}
+        Integer expiresInSeconds,
+    @Size(min = 1, max = 100)
+        @Pattern(
+            regexp = "[A-Za-z0-9._:@+\\-]+",
+            message = "must be 1 to 100 letters, digits or . _ : @ + -")
+        String customer) {
+
+  /** A session for a shopper the merchant names no customer id for. */
+  public NewCheckoutSession(
+      Long amount,
+      String currency,
+      List<LineItem> lineItems,
+      String locale,
+      String customerEmail,
+      String successUrl,
+      String cancelUrl,
+      Integer expiresInSeconds) {
+    this(
+        amount,
+        currency,
+        lineItems,
+        locale,
+        customerEmail,
+        successUrl,
+        cancelUrl,
+        expiresInSeconds,
+        null);
+  }
+}
