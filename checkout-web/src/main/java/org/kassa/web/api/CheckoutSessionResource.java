@@ -50,6 +50,7 @@ public class CheckoutSessionResource {
           "line_items",
           "locale",
           "customer_email",
+          "customer",
           "success_url",
           "cancel_url",
           "expires_in_seconds");
@@ -78,7 +79,10 @@ public class CheckoutSessionResource {
       summary = "Create a checkout session",
       description =
           "Amounts are integers in the currency's minor units (cents for EUR, yen for JPY). The line"
-              + " items must add up to the amount. Answers the hosted page URL to send the shopper to.")
+              + " items must add up to the amount. Answers the hosted page URL to send the shopper to."
+              + " The optional customer is the merchant's own id of the shopper (1 to 100 letters,"
+              + " digits or . _ : @ + -): the page offers the cards this customer saved with this"
+              + " merchant, and lets them save the card they pay with.")
   @APIResponse(
       responseCode = "201",
       description =
@@ -162,7 +166,8 @@ public class CheckoutSessionResource {
         json.string("cancel_url"),
         expires == null
             ? null
-            : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, expires)));
+            : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, expires)),
+        json.string("customer"));
   }
 
   private JsonObject representation(CheckoutSession session) {
@@ -195,6 +200,9 @@ public class CheckoutSessionResource {
     personalData
         .customerEmail(session)
         .ifPresentOrElse(e -> out.add("customer_email", e), () -> out.addNull("customer_email"));
+    personalData
+        .customerId(session)
+        .ifPresentOrElse(c -> out.add("customer", c), () -> out.addNull("customer"));
     if (paid) {
       out.add("payment_id", session.paymentId().orElseThrow());
     } else {

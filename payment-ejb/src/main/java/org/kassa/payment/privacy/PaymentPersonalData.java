@@ -104,6 +104,11 @@ public class PaymentPersonalData implements PersonalDataHolder {
     return open(session.subjectRef().orElse(null), session.sealedCustomerEmail());
   }
 
+  /** The merchant's customer id the checkout was opened for; empty when none or erased. */
+  public Optional<String> customerId(CheckoutSession session) {
+    return open(session.subjectRef().orElse(null), session.sealedCustomerId());
+  }
+
   @Override
   public String name() {
     return "payments";
