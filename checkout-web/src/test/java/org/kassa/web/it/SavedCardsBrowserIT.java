@@ -161,7 +161,7 @@ class SavedCardsBrowserIT {
             .until(
                 ExpectedConditions.elementToBeClickable(
                     By.cssSelector(".saved-card [data-action='remove']")));
-    assertThat(remove.getText()).isEqualTo("Entfernen");
+    assertThat(remove.getAttribute("value")).isEqualTo("Entfernen");
     remove.sendKeys(Keys.ENTER);
     WebElement confirm =
         await()
