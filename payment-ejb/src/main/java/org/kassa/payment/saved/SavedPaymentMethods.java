@@ -146,7 +146,6 @@ public class SavedPaymentMethods {
     Instant now = clock.instant();
     for (SavedPaymentMethod earlier : listForSubject(merchantId, customerSubject)) {
       if (earlier.card().equals(card)) {
-        em.lock(earlier, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         forget(earlier.gateway(), earlier.remove(now));
         audited(earlier, "merchant:" + merchantId, "saved_payment_method.replaced", "removed");
       }
