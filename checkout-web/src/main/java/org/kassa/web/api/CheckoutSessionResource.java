@@ -50,6 +50,7 @@ public class CheckoutSessionResource {
           "line_items",
           "locale",
           "customer_email",
+          "customer",
           "success_url",
           "cancel_url",
           "expires_in_seconds",
@@ -88,7 +89,10 @@ public class CheckoutSessionResource {
               + " currency never allows is a 400. customer_country (optional, ISO 3166 alpha-2)"
               + " further hides what that country's shoppers cannot use (alipay: CN HK MO TW SG MY;"
               + " wechat_pay: CN HK MO); without it the region of the page's language decides"
-              + " (zh-CN, zh-TW, pt-BR), else the browser's, else only the currency counts.")
+              + " (zh-CN, zh-TW, pt-BR), else the browser's, else only the currency counts."
+              + " The optional customer is the merchant's own id of the shopper (1 to 100 letters,"
+              + " digits or . _ : @ + -): the page offers the cards this customer saved with this"
+              + " merchant, and lets them save the card they pay with.")
   @APIResponse(
       responseCode = "201",
       description =
@@ -176,7 +180,8 @@ public class CheckoutSessionResource {
             ? null
             : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, expires)),
         json.strings("payment_method_types"),
-        json.string("customer_country"));
+        json.string("customer_country"),
+        json.string("customer"));
   }
 
   private JsonObject representation(CheckoutSession session) {
@@ -216,6 +221,9 @@ public class CheckoutSessionResource {
     personalData
         .customerEmail(session)
         .ifPresentOrElse(e -> out.add("customer_email", e), () -> out.addNull("customer_email"));
+    personalData
+        .customerId(session)
+        .ifPresentOrElse(c -> out.add("customer", c), () -> out.addNull("customer"));
     if (paid) {
       out.add("payment_id", session.paymentId().orElseThrow());
     } else {

@@ -450,6 +450,24 @@ public class PayPage implements Serializable {
       checked.problems().forEach(key -> Messages.addGlobalError(text(key)));
       return;
     }
+    payWith(
+        returnUrl ->
+            confirmation.confirm(
+                sessionId,
+                checked.card(),
+                new Payer(checked.card().holderName(), email),
+                clientIp(),
+                returnUrl,
+                consentChoices()));
+  }
+
+  /**
+   * Pays the session as {@code attempt} does (a typed card, a saved card), and shows the outcome:
+   * the result, the 3-D Secure challenge, the identity step, or why it failed.
+   *
+   * @param attempt the payment, given the URL a challenge sends the shopper back to
+   */
+  public void payWith(java.util.function.Function<String, PaymentResult> attempt) {
     declineMessage = null;
     CheckoutSession current = sessions.find(sessionId).orElse(null);
     if (current != null && askForKycIfNeeded(current)) {
@@ -465,14 +483,9 @@ public class PayPage implements Serializable {
         return; // the shopper's currency was quoted again: they see the new amount, then pay
       }
       PaymentResult result =
-          confirmation.confirm(
-              sessionId,
-              checked.card(),
-              new Payer(checked.card().holderName(), email),
-              clientIp(),
+          attempt.apply(
               // back in the language the shopper chose, which the challenge speaks too
-              Faces.getRequestContextPath() + "/pay/" + sessionId + "?lang=" + getLanguageTag(),
-              consentChoices());
+              Faces.getRequestContextPath() + "/pay/" + sessionId + "?lang=" + getLanguageTag());
       grantedConsents = null;
       paymentId = result.paymentId();
       startedHere(paymentId);
@@ -660,7 +673,7 @@ public class PayPage implements Serializable {
   }
 
   /** The terms shown (accepted by paying) and the optional boxes ticked, as shown. */
-  private java.util.List<org.kassa.compliance.consent.ConsentChoice> consentChoices() {
+  public java.util.List<org.kassa.compliance.consent.ConsentChoice> consentChoices() {
     return consentOffers.stream()
         .filter(o -> o.required() || Boolean.TRUE.equals(consentTicked.get(o.purpose())))
         .map(org.kassa.compliance.consent.ConsentOffer::choice)
@@ -710,7 +723,7 @@ public class PayPage implements Serializable {
    * pseudonym of it is stored). Not a forwarded-for header, which a shopper could forge to slip
    * past them; behind a proxy, the server is configured to trust the proxy's header instead.
    */
-  private static String clientIp() {
+  static String clientIp() {
     return ((jakarta.servlet.http.HttpServletRequest) Faces.getRequest()).getRemoteAddr();
   }
 

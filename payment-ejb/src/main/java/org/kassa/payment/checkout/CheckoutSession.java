@@ -61,7 +61,10 @@ public class CheckoutSession {
   @Column(name = "customer_email", length = 1000)
   private String customerEmail;
 
-  /** The customer's pseudonymous id, when the merchant named the customer. */
+  /**
+   * The customer's pseudonymous id, when the merchant named the customer: by their customer id when
+   * given (as a server-side payment for the customer has it), else by their email.
+   */
   @Column(name = "subject_ref", length = 40)
   private String subjectRef;
 
@@ -75,6 +78,13 @@ public class CheckoutSession {
   /** The shopper's country as the merchant gave it (ISO 3166 alpha-2); personal data, erased. */
   @Column(name = "customer_country", length = 2)
   private String customerCountry;
+
+  /**
+   * The merchant's id of the customer, sealed under the subject's key: their saved cards are found
+   * by it (with the merchant's id, since two merchants' customers are different people).
+   */
+  @Column(name = "customer_id", length = 1000)
+  private String customerId;
 
   @Column(name = "success_url", nullable = false, length = 2048)
   private String successUrl;
@@ -111,6 +121,8 @@ public class CheckoutSession {
   /**
    * @param subjectRef the customer's pseudonymous id, or null when the merchant named no customer
    * @param sealedCustomerEmail the customer's email sealed under the subject's key, or null
+   * @param sealedCustomerId the merchant's customer id sealed under the subject's key, or null;
+   *     when given, {@code subjectRef} is the customer id's pseudonym
    */
   CheckoutSession(
       String id,
@@ -118,12 +130,18 @@ public class CheckoutSession {
       NewCheckoutSession request,
       String subjectRef,
       String sealedCustomerEmail,
+      String sealedCustomerId,
       Instant now,
       long ttlSeconds) {
     if (sealedCustomerEmail != null
         && (subjectRef == null || !PersonalDataVault.isSealed(sealedCustomerEmail))) {
       throw new IllegalArgumentException("a customer's email is stored sealed only");
     }
+    if (sealedCustomerId != null
+        && (subjectRef == null || !PersonalDataVault.isSealed(sealedCustomerId))) {
+      throw new IllegalArgumentException("a customer's id is stored sealed only");
+    }
+    this.customerId = sealedCustomerId;
     this.id = id;
     this.merchantId = merchantId;
     this.currency = CurrencyCode.of(request.currency());
@@ -201,15 +219,29 @@ public class CheckoutSession {
     return Optional.ofNullable(subjectRef);
   }
 
+  /** The merchant's customer id as stored (sealed), or null. */
+  public String sealedCustomerId() {
+    return customerId;
+  }
+
   /**
-   * Erases the customer's email and country. The session's amounts, items and dates stay.
+   * The pseudonymous id of the merchant's customer, when the merchant named one by id (and it was
+   * not erased): the key, with the merchant's id, to the customer's saved cards.
+   */
+  public Optional<String> customerRef() {
+    return customerId == null ? Optional.empty() : Optional.ofNullable(subjectRef);
+  }
+
+  /**
+   * Erases the customer's email, country and id. The session's amounts, items and dates stay.
    *
    * @return whether there was any
    */
   public boolean erasePersonalData() {
-    boolean had = customerEmail != null || customerCountry != null;
+    boolean had = customerEmail != null || customerCountry != null || customerId != null;
     this.customerEmail = null;
     this.customerCountry = null;
+    this.customerId = null;
     return had;
   }
 

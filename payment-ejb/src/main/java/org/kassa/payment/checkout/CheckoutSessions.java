@@ -57,7 +57,12 @@ public class CheckoutSessions {
       @Size(max = IdempotencyKeys.MAX_KEY_LENGTH) String idempotencyKey) {
     checkAcrossFields(request);
     int ttl = request.expiresInSeconds() == null ? DEFAULT_TTL_SECONDS : request.expiresInSeconds();
-    String subjectRef = pseudonymizer.pseudonym(request.customerEmail());
+    // The merchant's customer id names the subject when given, as for a server-side payment, so
+    // the customer's saved cards, consents and payments are one subject's; else the email does.
+    String subjectRef =
+        request.customer() != null
+            ? pseudonymizer.pseudonym(request.customer())
+            : pseudonymizer.pseudonym(request.customerEmail());
     CheckoutSession session =
         new CheckoutSession(
             "cs_" + ApiKey.randomToken(24),
@@ -65,6 +70,7 @@ public class CheckoutSessions {
             request,
             subjectRef,
             subjectRef == null ? null : vault.seal(subjectRef, request.customerEmail()),
+            subjectRef == null ? null : vault.seal(subjectRef, request.customer()),
             clock.instant(),
             ttl);
     em.persist(session);

@@ -29,6 +29,8 @@ import java.util.List;
  *     PaymentMethodAvailability#defaultsFor})
  * @param customerCountry the shopper's country (ISO 3166 alpha-2), optional: it hides the methods
  *     that country's shoppers cannot use; without it the page's language region decides
+ * @param customer the merchant's own id of the customer, optional: a returning customer's saved
+ *     cards are offered, and a card can be saved (with consent) for them
  */
 public record NewCheckoutSession(
     @NotNull @Positive Long amount,
@@ -57,9 +59,17 @@ public record NewCheckoutSession(
     @Pattern(
             regexp = "[A-Z]{2}",
             message = "must be an ISO 3166 alpha-2 country code in upper case")
-        String customerCountry) {
+        String customerCountry,
+    @Size(min = 1, max = 100)
+        @Pattern(
+            regexp = "[A-Za-z0-9._:@+\\-]+",
+            message = "must be 1 to 100 letters, digits or . _ : @ + -")
+        String customer) {
 
-  /** A session offering every method its currency allows, to a shopper of unknown country. */
+  /**
+   * A session offering every method its currency allows, to a shopper of unknown country whom the
+   * merchant names no customer id for.
+   */
   public NewCheckoutSession(
       Long amount,
       String currency,
@@ -78,6 +88,7 @@ public record NewCheckoutSession(
         successUrl,
         cancelUrl,
         expiresInSeconds,
+        null,
         null,
         null);
   }

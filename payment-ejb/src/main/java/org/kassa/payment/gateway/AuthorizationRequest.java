@@ -13,9 +13,22 @@ import org.kassa.payment.money.Money;
  * @param capture whether to capture at once (hosted checkout) or only authorize (manual capture)
  * @param returnUrl where a redirect or 3-D Secure step sends the shopper back to, or null when the
  *     shopper is not present (off-session)
+ * @param saveMethod whether the shopper asked (with consent) to save the typed card: on success the
+ *     gateway keeps it and answers its token ({@link GatewayResult#savedMethodToken()})
  */
 public record AuthorizationRequest(
-    String paymentId, Money amount, PaymentMethod method, boolean capture, String returnUrl) {
+    String paymentId,
+    Money amount,
+    PaymentMethod method,
+    boolean capture,
+    String returnUrl,
+    boolean saveMethod) {
+
+  /** A request that saves nothing. */
+  public AuthorizationRequest(
+      String paymentId, Money amount, PaymentMethod method, boolean capture, String returnUrl) {
+    this(paymentId, amount, method, capture, returnUrl, false);
+  }
 
   public AuthorizationRequest {
     Objects.requireNonNull(paymentId, "paymentId");

@@ -11,13 +11,26 @@ import java.util.Objects;
  * @param actionUrl where to send the shopper, when the outcome is {@code REQUIRES_ACTION}
  * @param amountCaptured what has been captured so far, in minor units of the payment's currency;
  *     meaningful when the outcome is {@code CAPTURED}, 0 otherwise
+ * @param savedMethodToken the token of the card the gateway saved for later payments, when Kassa
+ *     asked it to save the card ({@link AuthorizationRequest#saveMethod()}); null otherwise
  */
 public record GatewayResult(
     Outcome outcome,
     String gatewayReference,
     DeclineReason declineReason,
     String actionUrl,
-    long amountCaptured) {
+    long amountCaptured,
+    String savedMethodToken) {
+
+  /** An answer that saves no card. */
+  public GatewayResult(
+      Outcome outcome,
+      String gatewayReference,
+      DeclineReason declineReason,
+      String actionUrl,
+      long amountCaptured) {
+    this(outcome, gatewayReference, declineReason, actionUrl, amountCaptured, null);
+  }
 
   /** The outcomes Kassa's payment state machine knows how to apply. */
   public enum Outcome {
@@ -61,6 +74,12 @@ public record GatewayResult(
 
   public static GatewayResult canceled(String reference) {
     return new GatewayResult(Outcome.CANCELED, reference, null, null, 0);
+  }
+
+  /** The same answer, telling the token of the card the gateway saved. */
+  public GatewayResult withSavedMethod(String token) {
+    return new GatewayResult(
+        outcome, gatewayReference, declineReason, actionUrl, amountCaptured, token);
   }
 
   /** Whether this answer is final: nothing further will happen to the payment at the gateway. */

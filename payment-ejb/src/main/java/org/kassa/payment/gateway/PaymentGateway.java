@@ -68,6 +68,22 @@ public interface PaymentGateway {
   }
 
   /**
+   * Whether an on-session payment with this saved card needs the shopper to re-enter its security
+   * code, as the gateway (or the issuer behind it) requires. Gateways that never ask keep the
+   * default.
+   */
+  default boolean savedCardNeedsCvc(String token) {
+    return false;
+  }
+
+  /**
+   * Forgets a saved card at the gateway (the shopper removed it, or was erased): the token can no
+   * longer be charged. Gateways that keep no cards for Kassa keep the default, which has nothing to
+   * forget.
+   */
+  default void detachSavedMethod(String token) {}
+
+  /**
    * Sends the merchant's evidence for a dispute. Gateways without disputes in their API keep the
    * default, which refuses.
    *

@@ -23,12 +23,36 @@ public sealed interface PaymentMethod {
 
   /**
    * A payment method the gateway already holds, named by its token: a card saved with the shopper's
-   * consent, or one of the sandbox's published test tokens such as {@code pm_card_visa}.
+   * consent, or one of the sandbox's published test tokens such as {@code pm_card_visa}. The
+   * security code, when the shopper re-entered it for an on-session payment, is held in memory for
+   * this one call only, like a typed card.
    */
-  record Saved(String token, PaymentMethodType type) implements PaymentMethod {
+  record Saved(String token, PaymentMethodType type, String cvc) implements PaymentMethod {
     public Saved {
       Objects.requireNonNull(token, "token");
       Objects.requireNonNull(type, "type");
+    }
+
+    /** A saved method used without its security code: off-session, or where none is asked. */
+    public Saved(String token, PaymentMethodType type) {
+      this(token, type, null);
+    }
+
+    /** Whether the shopper re-entered the card's security code for this one call. */
+    public boolean hasCvc() {
+      return cvc != null && !cvc.isEmpty();
+    }
+
+    /** Never the security code: a method may end up in a log line. */
+    @Override
+    public String toString() {
+      return "Saved[token="
+          + token
+          + ", type="
+          + type
+          + ", cvc="
+          + (hasCvc() ? "***" : "none")
+          + "]";
     }
   }
 

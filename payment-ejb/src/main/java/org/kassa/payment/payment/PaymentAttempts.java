@@ -33,6 +33,7 @@ import org.kassa.payment.idempotency.IdempotencyKeys;
 import org.kassa.payment.merchant.ApiKey;
 import org.kassa.payment.money.Money;
 import org.kassa.payment.money.fx.FxQuotes;
+import org.kassa.payment.saved.SavedPaymentMethods;
 
 /**
  * The transactional steps around a gateway call: {@code begin...} before it, {@link #complete}
@@ -53,6 +54,7 @@ public class PaymentAttempts {
   @Inject private IdempotencyKeys idempotencyKeys;
   @Inject private ComplianceGate gate;
   @Inject private FxQuotes fxQuotes;
+  @Inject private SavedPaymentMethods savedMethods;
 
   /** How long an authorization may wait for its capture; card networks allow about 7 days. */
   @Inject
@@ -167,8 +169,21 @@ public class PaymentAttempts {
     em.persist(payment);
     session.attachAttempt(payment.id(), now);
     stateMachine.created(payment, "shopper", subjectRef);
-    if (!consents.isEmpty()) {
-      consentLedger.grant(subjectRef, consents, "hosted_page");
+    // Saving a card is the merchant's customer's consent, kept where their saved cards are: under
+    // the customer's pseudonymous id. Without a customer id nothing can be saved, nor consented to.
+    List<ConsentChoice> payerConsents =
+        consents.stream()
+            .filter(c -> !SavedPaymentMethods.CONSENT_PURPOSE.equals(c.purpose()))
+            .toList();
+    List<ConsentChoice> saving =
+        consents.stream()
+            .filter(c -> SavedPaymentMethods.CONSENT_PURPOSE.equals(c.purpose()))
+            .toList();
+    if (!payerConsents.isEmpty()) {
+      consentLedger.grant(subjectRef, payerConsents, "hosted_page");
+    }
+    if (!saving.isEmpty() && session.customerRef().isPresent()) {
+      consentLedger.grant(session.customerRef().get(), saving, "hosted_page");
     }
     return assess(
         payment,
@@ -300,8 +315,36 @@ public class PaymentAttempts {
       if (session.statusAt(clock.instant()) != CheckoutStatus.COMPLETE) {
         session.complete(payment.id(), clock.instant());
       }
+      saveCardIfAsked(payment, session, answer);
     }
     return PaymentResult.of(payment);
+  }
+
+  /**
+   * Saves the typed card for the session's customer when the gateway answered a token (it does only
+   * when asked, and Kassa asks only when the shopper ticked the box), in the transaction that
+   * records the payment's success; the ledger must hold the customer's consent.
+   */
+  private void saveCardIfAsked(Payment payment, CheckoutSession session, GatewayResult answer) {
+    if (answer.savedMethodToken() == null
+        || session.customerRef().isEmpty()
+        || payment.card().isEmpty()) {
+      return;
+    }
+    String payerName =
+        payment.subjectRef().flatMap(s -> vault.open(s, payment.sealedPayerName())).orElse(null);
+    if (payerName == null) {
+      return;
+    }
+    savedMethods.save(
+        payment.merchantId(),
+        session.customerRef().get(),
+        session.sealedCustomerId(),
+        payerName,
+        payment.gateway(),
+        answer.savedMethodToken(),
+        payment.card().get(),
+        payment.id());
   }
 
   /**

@@ -27,6 +27,8 @@ import org.kassa.payment.gateway.PaymentMethodType;
 import org.kassa.payment.gateway.PaymentReference;
 import org.kassa.payment.money.CurrencyCode;
 import org.kassa.payment.money.Money;
+import org.kassa.payment.saved.SavedPaymentMethod;
+import org.kassa.payment.saved.SavedPaymentMethods;
 
 /**
  * Takes payments, in the three steps of the payment flow: store a processing payment (transaction
@@ -46,6 +48,8 @@ public class PaymentConfirmation {
   @Inject private Payments payments;
   @Inject private Pseudonymizer pseudonymizer;
   @Inject private QrCodes qrCodes;
+  @Inject private org.kassa.payment.checkout.CheckoutSessions sessions;
+  @Inject private SavedPaymentMethods savedMethods;
 
   /**
    * Pays a checkout session with a card typed on the hosted page, without the shopper's IP address
@@ -109,7 +113,59 @@ public class PaymentConfirmation {
             payer,
             clientIp,
             consents);
-    return send(payment, method, returnUrl);
+    // The gateway saves the card only when the shopper ticked the box and the merchant named the
+    // customer to save it for; Kassa keeps it once the payment succeeded.
+    boolean save =
+        consents.stream().anyMatch(c -> SavedPaymentMethods.CONSENT_PURPOSE.equals(c.purpose()))
+            && sessions.find(sessionId).flatMap(s -> s.customerRef()).isPresent();
+    return send(payment, method, returnUrl, save);
+  }
+
+  /**
+   * Pays a checkout session in one step with a card the session's customer saved before: only the
+   * security code is typed again, when the card's gateway requires it.
+   *
+   * @param savedMethodId the saved card's id ({@code spm_...})
+   * @param cvc the re-entered security code, or null where the gateway does not ask for it; held in
+   *     memory for the gateway call only
+   * @param email the receipt address the page shows, or null
+   * @throws org.kassa.payment.NotFoundException if the session's customer has no such saved card
+   *     with the session's merchant
+   * @throws SessionNotPayableException if the session is paid, expired or being paid
+   */
+  public PaymentResult confirmSaved(
+      @NotBlank String sessionId,
+      @NotBlank String savedMethodId,
+      String cvc,
+      String email,
+      String clientIp,
+      @NotBlank String returnUrl,
+      @NotNull List<@Valid ConsentChoice> consents) {
+    org.kassa.payment.checkout.CheckoutSession session =
+        sessions
+            .find(sessionId)
+            .orElseThrow(() -> new NotFoundException("checkout session", sessionId));
+    String customer =
+        session
+            .customerRef()
+            .orElseThrow(() -> new NotFoundException("payment method", savedMethodId));
+    SavedPaymentMethod saved = savedMethods.get(session.merchantId(), customer, savedMethodId);
+    String token = saved.token().orElseThrow();
+    PaymentMethod.Saved method = new PaymentMethod.Saved(token, PaymentMethodType.CARD, cvc);
+    String holder = savedMethods.holderName(saved).orElse(saved.card().brand().displayName());
+    Payment payment =
+        attempts.beginCheckout(
+            sessionId,
+            new PaymentAttempts.Instrument(
+                PaymentMethodType.CARD,
+                saved.card(),
+                token,
+                null,
+                gateways.cardCountry(method).orElse(null)),
+            new Payer(holder, email),
+            clientIp,
+            consents);
+    return send(payment, method, returnUrl, false);
   }
 
   /**
@@ -219,6 +275,11 @@ public class PaymentConfirmation {
   }
 
   private PaymentResult send(Payment payment, PaymentMethod method, String returnUrl) {
+    return send(payment, method, returnUrl, false);
+  }
+
+  private PaymentResult send(
+      Payment payment, PaymentMethod method, String returnUrl, boolean saveMethod) {
     if (payment.status() != PaymentStatus.PROCESSING) {
       countOutcome(payment.status());
       return PaymentResult.of(payment); // blocked by the compliance gate: no gateway call
@@ -234,7 +295,8 @@ public class PaymentConfirmation {
                   payment.charged(),
                   method,
                   payment.captureMethod() == CaptureMethod.AUTOMATIC,
-                  returnUrl));
+                  returnUrl,
+                  saveMethod));
     } catch (GatewayUnavailableException e) {
       // Unknown outcome: the payment stays processing until a callback or the reconciler.
       LOG.warning(

@@ -38,11 +38,13 @@ import org.kassa.compliance.privacy.PersonalDataVault;
 import org.kassa.payment.checkout.CheckoutSession;
 import org.kassa.payment.payment.Payer;
 import org.kassa.payment.payment.Payment;
+import org.kassa.payment.saved.SavedPaymentMethods;
 
 /**
  * The personal data of payments: who paid (name and email, sealed under the payer's key), the email
- * a merchant gave for a checkout, the merchant's customer id, dispute evidence, and the gateways'
- * raw callbacks and merchants' events that may repeat them.
+ * a merchant gave for a checkout, the merchant's customer id, the cards saved for a customer
+ * (brand, last four, expiry; the gateway's token is not theirs to see), dispute evidence, and the
+ * gateways' raw callbacks and merchants' events that may repeat them.
  *
  * <p>The access export is every stored row that belongs to the subject, column by column, with
  * sealed values opened: nothing a payment stored is left out, including columns added later.
@@ -86,6 +88,7 @@ public class PaymentPersonalData implements PersonalDataHolder {
   private DataSource dataSource;
 
   @Inject private PersonalDataVault vault;
+  @Inject private SavedPaymentMethods savedMethods;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -99,6 +102,11 @@ public class PaymentPersonalData implements PersonalDataHolder {
   /** The email the merchant gave for the checkout; empty when none or erased. */
   public Optional<String> customerEmail(CheckoutSession session) {
     return open(session.subjectRef().orElse(null), session.sealedCustomerEmail());
+  }
+
+  /** The merchant's customer id the checkout was opened for; empty when none or erased. */
+  public Optional<String> customerId(CheckoutSession session) {
+    return open(session.subjectRef().orElse(null), session.sealedCustomerId());
   }
 
   @Override
@@ -199,6 +207,21 @@ public class PaymentPersonalData implements PersonalDataHolder {
                   subjectRef,
                   subjectRef,
                   subjectRef))
+          .add(
+              "saved_payment_methods",
+              rows(
+                  c,
+                  // Saved for them as a customer, or saved by their payment as a payer.
+                  "SELECT id, merchant_id, subject_ref, customer_id, holder_name, card_brand,"
+                      + " card_last4, card_exp_month, card_exp_year, payment_id, created_at,"
+                      + " removed_at FROM saved_payment_method WHERE subject_ref = ?"
+                      + " OR payment_id IN ("
+                      + payments
+                      + ") ORDER BY created_at, id",
+                  opener,
+                  subjectRef,
+                  subjectRef,
+                  subjectRef))
           .build();
     } catch (SQLException e) {
       throw new IllegalStateException("export of a subject's payments failed", e);
@@ -229,6 +252,8 @@ public class PaymentPersonalData implements PersonalDataHolder {
         sessionCount++;
       }
     }
+    // Saved cards go whole, and their gateways forget the tokens: nothing the law keeps.
+    int savedCards = savedMethods.eraseSubject(subjectRef);
     em.flush();
     int evidence = eraseDecidedEvidence(subjectRef, null);
     Number openDisputes =
@@ -254,6 +279,8 @@ public class PaymentPersonalData implements PersonalDataHolder {
         + paymentCount
         + " sessions="
         + sessionCount
+        + " saved_cards="
+        + savedCards
         + " dispute_evidence="
         + evidence
         + (openDisputes.intValue() == 0
@@ -297,7 +324,8 @@ public class PaymentPersonalData implements PersonalDataHolder {
         for (CheckoutSession s :
             em.createQuery(
                     "SELECT s FROM CheckoutSession s WHERE s.createdAt < :t"
-                        + " AND (s.customerEmail IS NOT NULL OR s.customerCountry IS NOT NULL)",
+                        + " AND (s.customerEmail IS NOT NULL OR s.customerCountry IS NOT NULL"
+                        + " OR s.customerId IS NOT NULL)",
                     CheckoutSession.class)
                 .setParameter("t", before)
                 .getResultList()) {

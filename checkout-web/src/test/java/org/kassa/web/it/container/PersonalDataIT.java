@@ -56,6 +56,8 @@ import org.kassa.payment.payment.Payments;
 import org.kassa.payment.privacy.PaymentPersonalData;
 import org.kassa.payment.refund.NewRefund;
 import org.kassa.payment.refund.Refunds;
+import org.kassa.payment.saved.SavedPaymentMethod;
+import org.kassa.payment.saved.SavedPaymentMethods;
 import org.kassa.web.it.KassaDeployment;
 
 /**
@@ -82,6 +84,8 @@ class PersonalDataIT {
   @Inject private Pseudonymizer pseudonymizer;
   @Inject private RetentionSchedule retention;
   @Inject private AuditTrail audit;
+  @Inject private SavedPaymentMethods savedMethods;
+  @Inject private org.kassa.payment.gateway.sandbox.SandboxGateway sandbox;
 
   @Resource(lookup = "java:app/jdbc/kassa")
   private DataSource dataSource;
@@ -320,6 +324,101 @@ class PersonalDataIT {
     assertEquals(
         who.name(),
         personalData.payer(payments.find(later.paymentId()).orElseThrow()).orElseThrow().name());
+  }
+
+  @Test
+  void aCustomersSavedCardsAreExportedAndErasedWithTheirData() throws Exception {
+    Person who = Person.unique();
+    String customer = "cust-" + UUID.randomUUID().toString().substring(0, 8);
+    CheckoutSession session =
+        sessions.create(
+            DemoMerchant.ID,
+            new NewCheckoutSession(
+                4200L,
+                "EUR",
+                List.of(new LineItem("Reading lamp", 1, 4200)),
+                "de",
+                null,
+                "https://shop.example/ok",
+                "https://shop.example/cancel",
+                null,
+                customer),
+            null);
+    PaymentResult paid =
+        confirmation.confirm(
+            session.id(),
+            card(who.name()),
+            new Payer(who.name(), who.email()),
+            null,
+            "/pay/x",
+            consents.offers(Locale.GERMAN).stream()
+                .filter(
+                    o -> o.required() || o.purpose().equals(SavedPaymentMethods.CONSENT_PURPOSE))
+                .map(ConsentOffer::choice)
+                .toList());
+    assertEquals(PaymentStatus.CAPTURED, paid.status());
+    SavedPaymentMethod saved = savedMethods.list(DemoMerchant.ID, customer).get(0);
+    String token = saved.token().orElseThrow();
+
+    JsonObject export =
+        requests.fulfilAccess(
+            verified(
+                requests.receive(
+                    DataSubjectRequest.Kind.ACCESS,
+                    DataSubjectRequest.IdentifierKind.CUSTOMER_ID,
+                    customer,
+                    "officer@kassa.test")),
+            "officer@kassa.test");
+    JsonObject payments = export.getJsonObject("modules").getJsonObject("payments");
+    JsonObject card = only(payments.getJsonArray("saved_payment_methods"));
+    assertEquals("VISA", card.getString("card_brand"));
+    assertEquals("4242", card.getString("card_last4").trim());
+    assertEquals(12, card.getInt("card_exp_month"));
+    assertEquals(customer, card.getString("customer_id"));
+    assertEquals(who.name(), card.getString("holder_name"));
+    assertFalse(export.toString().contains(token), "the gateway's token is not the subject's");
+    assertEquals(
+        customer, only(payments.getJsonArray("checkout_sessions")).getString("customer_id"));
+    assertTrue(
+        export.getJsonObject("modules").getJsonObject("consents").getJsonArray("records").stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(r -> r.getString("purpose").equals(SavedPaymentMethods.CONSENT_PURPOSE)));
+    // The payer (by the email they typed) sees the card their payment saved, not whose it is.
+    JsonObject payerExport =
+        requests.fulfilAccess(
+            verified(
+                requests.receive(
+                    DataSubjectRequest.Kind.ACCESS,
+                    DataSubjectRequest.IdentifierKind.EMAIL,
+                    who.email(),
+                    "officer@kassa.test")),
+            "officer@kassa.test");
+    JsonObject payersCard =
+        only(
+            payerExport
+                .getJsonObject("modules")
+                .getJsonObject("payments")
+                .getJsonArray("saved_payment_methods"));
+    assertEquals(saved.id(), payersCard.getString("id"));
+    assertTrue(payersCard.isNull("customer_id"));
+
+    DataSubjectRequest erasure =
+        requests.receive(
+            DataSubjectRequest.Kind.ERASURE,
+            DataSubjectRequest.IdentifierKind.CUSTOMER_ID,
+            customer,
+            "officer@kassa.test");
+    requests.verifyIdentity(erasure.id(), "officer@kassa.test", "merchant confirmed the customer");
+    String summary = requests.fulfilErasure(erasure.id(), "officer@kassa.test");
+
+    assertTrue(summary.contains("saved_cards=1"), summary);
+    assertTrue(savedMethods.find(saved.id()).isEmpty(), "the saved card is gone");
+    assertFalse(sandbox.savedCardNeedsCvc(token), "and its gateway forgot the token");
+    assertTrue(
+        personalData.customerId(sessions.find(session.id()).orElseThrow()).isEmpty(),
+        "the session no longer names the customer");
+    assertEquals(List.of(), DatabaseScan.columnsContaining(dataSource, customer));
+    assertTrue(audit.verify().intact());
   }
 
   @Test

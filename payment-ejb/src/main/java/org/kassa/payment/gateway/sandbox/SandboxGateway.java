@@ -69,6 +69,12 @@ import org.kassa.payment.webhook.TimestampedSignature.InvalidSignatureException;
  *   <li>A QR-code wallet (Alipay, WeChat Pay) answers {@code requires_action} with the sandbox page
  *       its QR code encodes, where the shopper's phone pays or declines ({@link #scanQr}); past the
  *       code's end the payment fails as {@code qr_code_expired}.
+ *   <li>It saves a typed card when Kassa asks (the shopper consented): on success it answers a new
+ *       token {@code pm_sbx_...}, which later payments use in place of the card. For an on-session
+ *       payment with a card it saved, it requires the re-entered security code (well-formed: 3 or 4
+ *       digits), as many European issuers do ({@code kassa.sandbox.saved-card-cvc=on-session}, the
+ *       default; {@code never} turns this off). Off-session (merchant-initiated) charges and the
+ *       published test tokens never need it. It keeps no code, only the card's number, in memory.
  *   <li>It is idempotent on Kassa's ids: asking again answers the first outcome and never charges
  *       twice.
  *   <li>It tells Kassa about every change by a signed callback to {@code /hooks/sandbox}, as a real
@@ -117,6 +123,10 @@ public class SandboxGateway implements PaymentGateway {
 
   private final ConcurrentMap<String, Charge> charges = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, GatewayRefundResult> refunds = new ConcurrentHashMap<>();
+
+  /** The cards the sandbox saved, by the token it answered: what a real gateway's vault holds. */
+  private final ConcurrentMap<String, String> savedCards = new ConcurrentHashMap<>();
+
   private final SandboxFaults faults = new SandboxFaults();
   private Clock clock = Clock.systemUTC();
   private CallbackChannel channel = CallbackChannel.NONE;
@@ -132,6 +142,11 @@ public class SandboxGateway implements PaymentGateway {
   Duration callbackDelay;
 
   @Inject private GatewayCallbacks receiver;
+
+  /** When a saved card's security code is asked again: {@code on-session} or {@code never}. */
+  @Inject
+  @ConfigProperty(name = "kassa.sandbox.saved-card-cvc", defaultValue = "on-session")
+  String savedCardCvc = "on-session";
 
   @Inject
   @ConfigProperty(name = "kassa.mode", defaultValue = "demo")
@@ -165,6 +180,8 @@ public class SandboxGateway implements PaymentGateway {
     String pendingStatus; // an asynchronous outcome, decided but not told yet
     boolean disputes; // the test card that is disputed after its capture
     String disputeStatus; // null until disputed
+    String saveNumber; // the typed card to save once approved, when Kassa asked
+    String savedToken; // the token of the card saved by this charge
 
     Charge(
         String paymentId,
@@ -184,6 +201,13 @@ public class SandboxGateway implements PaymentGateway {
     }
 
     GatewayResult result() {
+      GatewayResult result = plainResult();
+      return savedToken != null && (status.equals("captured") || status.equals("authorized"))
+          ? result.withSavedMethod(savedToken)
+          : result;
+    }
+
+    private GatewayResult plainResult() {
       return switch (status) {
         case "requires_action" -> GatewayResult.requiresAction(reference, actionPath());
         case "processing" -> GatewayResult.processing(reference);
@@ -408,8 +432,7 @@ public class SandboxGateway implements PaymentGateway {
         return charge.result(); // answered before (a second click, a reload)
       }
       if (passed) {
-        charge.status = charge.capture ? "captured" : "authorized";
-        charge.captured = charge.capture ? charge.amount : 0;
+        approve(charge);
       } else {
         charge.status = "declined";
         charge.decline = DeclineReason.AUTHENTICATION_FAILED;
@@ -611,6 +634,10 @@ public class SandboxGateway implements PaymentGateway {
             case "payment.canceled" -> GatewayResult.canceled(reference);
             default -> null;
           };
+      String savedMethod = data.getString("payment_method", null);
+      if (result != null && savedMethod != null) {
+        result = result.withSavedMethod(savedMethod);
+      }
       return result == null
           ? GatewayEvent.ignored(id, type, at)
           : GatewayEvent.payment(id, type, at, paymentId, result);
@@ -649,8 +676,15 @@ public class SandboxGateway implements PaymentGateway {
     String number = null;
     if (request.method() instanceof PaymentMethod.Card card) {
       number = card.details().number();
+      if (request.saveMethod()) {
+        charge.saveNumber = number;
+      }
     } else if (request.method() instanceof PaymentMethod.Saved saved) {
-      number = TEST_TOKENS.get(saved.token());
+      number = numberOf(saved.token());
+      if (number != null && request.shopperPresent() && !cvcAccepted(saved)) {
+        decline(charge, DeclineReason.INCORRECT_CVC);
+        return charge;
+      }
     }
     if (number == null) {
       charge.status = "declined";
@@ -691,9 +725,41 @@ public class SandboxGateway implements PaymentGateway {
     charge.decline = reason;
   }
 
-  private static void approve(Charge charge) {
+  private void approve(Charge charge) {
     charge.status = charge.capture ? "captured" : "authorized";
     charge.captured = charge.capture ? charge.amount : 0;
+    if (charge.saveNumber != null && charge.savedToken == null) {
+      charge.savedToken = "pm_sbx_" + org.kassa.payment.merchant.ApiKey.randomToken(24);
+      savedCards.put(charge.savedToken, charge.saveNumber);
+      charge.saveNumber = null;
+    }
+  }
+
+  /** A published test token's number, or a saved card's. */
+  private String numberOf(String token) {
+    String number = TEST_TOKENS.get(token);
+    return number != null ? number : savedCards.get(token);
+  }
+
+  /** The security code the shopper re-entered, where the sandbox asks for one, is well-formed. */
+  private boolean cvcAccepted(PaymentMethod.Saved saved) {
+    if (saved.hasCvc()) {
+      return saved.cvc().matches("\\d{3,4}");
+    }
+    return !savedCardNeedsCvc(saved.token());
+  }
+
+  /** On session, a card the sandbox saved needs its code again, unless configured otherwise. */
+  @Override
+  public boolean savedCardNeedsCvc(String token) {
+    return "on-session".equals(savedCardCvc) && savedCards.containsKey(token);
+  }
+
+  @Override
+  public void detachSavedMethod(String token) {
+    if (savedCards.remove(token) != null) {
+      LOG.info(() -> "event=sandbox.saved_method_detached");
+    }
   }
 
   private GatewayRefundResult decideRefund(RefundRequest request) {
@@ -849,6 +915,10 @@ public class SandboxGateway implements PaymentGateway {
     if (charge.status.equals("requires_action")) {
       data.add("action_url", charge.actionPath());
     }
+    GatewayResult result = charge.result();
+    if (result.savedMethodToken() != null) {
+      data.add("payment_method", result.savedMethodToken());
+    }
     return event("payment." + charge.status, data.build());
   }
 
@@ -893,7 +963,7 @@ public class SandboxGateway implements PaymentGateway {
     if (method instanceof PaymentMethod.Card card) {
       number = card.details().number();
     } else if (method instanceof PaymentMethod.Saved saved) {
-      number = TEST_TOKENS.get(saved.token());
+      number = numberOf(saved.token());
     }
     return Optional.ofNullable(number == null ? null : CARDS.get(number))
         .map(TestCard::country)
