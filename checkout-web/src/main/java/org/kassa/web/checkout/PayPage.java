@@ -90,6 +90,7 @@ public class PayPage implements Serializable {
   @Inject private org.kassa.payment.payment.Payments payments;
   @Inject private KycService kyc;
   @Inject private Pseudonymizer pseudonymizer;
+  @Inject private org.kassa.payment.receipt.ReceiptEmails receipts;
 
   private transient Clock clock = Clock.systemUTC();
 
@@ -372,6 +373,7 @@ public class PayPage implements Serializable {
       return;
     }
     try {
+      receipts.rememberLanguage(sessionId, locale); // the receipt speaks the page's language
       PaymentResult result =
           confirmation.confirm(
               sessionId,
