@@ -14,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import org.kassa.payment.NotFoundException;
+import org.kassa.payment.checkout.CheckoutSession;
 import org.kassa.payment.checkout.CheckoutSessions;
 import org.kassa.payment.support.NewTicket;
 import org.kassa.payment.support.SupportTickets;
@@ -83,9 +85,10 @@ public class HelpPage implements Serializable {
     List<Locale> browser =
         Collections.list(
             ((jakarta.servlet.http.HttpServletRequest) Faces.getRequest()).getLocales());
-    String sessionLocale =
-        sessionId == null ? null : sessions.find(sessionId).flatMap(s -> s.locale()).orElse(null);
-    sessionKnown = sessionId != null && sessions.find(sessionId).isPresent();
+    Optional<CheckoutSession> session =
+        sessionId == null ? Optional.empty() : sessions.find(sessionId);
+    String sessionLocale = session.flatMap(CheckoutSession::locale).orElse(null);
+    sessionKnown = session.isPresent();
     locale = SupportedLocales.choose(lang, sessionLocale, browser);
     applyLocale();
     ResourceBundle bundle = bundle();
@@ -102,6 +105,7 @@ public class HelpPage implements Serializable {
 
   /** Sends the report to the merchant; the form is emptied and a confirmation shown. */
   public void report() {
+    sentTicket = null; // the confirmation is of this report only
     try {
       sentTicket =
           tickets.report(
