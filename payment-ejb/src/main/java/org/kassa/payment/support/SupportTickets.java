@@ -116,13 +116,6 @@ public class SupportTickets {
     return id;
   }
 
-  /** How many tickets a session has. */
-  public long countForSession(String sessionId) {
-    return em.createQuery("SELECT COUNT(t) FROM SupportTicket t WHERE t.sessionId = :s", Long.class)
-        .setParameter("s", sessionId)
-        .getSingleResult();
-  }
-
   /**
    * The merchant's tickets, newest first.
    *

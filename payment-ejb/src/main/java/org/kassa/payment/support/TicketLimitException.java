@@ -6,6 +6,8 @@ import org.kassa.payment.BusinessException;
 public class TicketLimitException extends BusinessException {
 
   public TicketLimitException(int limit) {
-    super("ticket_limit_reached", "This checkout already has " + limit + " open reports.");
+    super(
+        "ticket_limit_reached",
+        "This checkout already has " + limit + " reports, as many as one may have.");
   }
 }
