@@ -97,6 +97,7 @@ public class PayPage implements Serializable {
   @Inject private Pseudonymizer pseudonymizer;
   @Inject private org.kassa.payment.payment.QrCodes qrCodes;
   @Inject private PresentmentChoice presentment;
+  @Inject private org.kassa.payment.receipt.ReceiptEmails receipts;
 
   private transient Clock clock = Clock.systemUTC();
 
@@ -479,6 +480,7 @@ public class PayPage implements Serializable {
       return;
     }
     try {
+      receipts.rememberLanguage(sessionId, locale); // the receipt speaks the page's language
       if (!presentment.recordChoice()) {
         return; // the shopper's currency was quoted again: they see the new amount, then pay
       }

@@ -95,6 +95,18 @@ public final class ApiClient {
     return send(request.build());
   }
 
+  /** A JSON PATCH of a resource's fields (not a JSON Patch document). */
+  public Answer patch(String path, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
+    return send(request.build());
+  }
+
   public Answer delete(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).DELETE();
     if (apiKey != null) {

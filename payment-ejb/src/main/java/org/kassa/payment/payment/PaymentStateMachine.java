@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.logging.Logger;
 import org.kassa.compliance.audit.AuditRecord;
 import org.kassa.compliance.audit.AuditTrail;
+import org.kassa.payment.receipt.ReceiptEmails;
 import org.kassa.payment.webhook.MerchantEvents;
 
 /**
@@ -22,6 +23,7 @@ public class PaymentStateMachine {
 
   @Inject private AuditTrail audit;
   @Inject private MerchantEvents merchantEvents;
+  @Inject private ReceiptEmails receipts;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -96,5 +98,10 @@ public class PaymentStateMachine {
                 + " from="
                 + from.apiName());
     publish(payment);
+    if (target == PaymentStatus.CAPTURED || target == PaymentStatus.PARTIALLY_CAPTURED) {
+      // The payer's receipt leaves through its outbox, in the capture's transaction (once:
+      // a payment back to captured after a dispute gets none again).
+      receipts.queue(payment);
+    }
   }
 }

@@ -39,12 +39,14 @@ import org.kassa.payment.checkout.CheckoutSession;
 import org.kassa.payment.payment.Payer;
 import org.kassa.payment.payment.Payment;
 import org.kassa.payment.saved.SavedPaymentMethods;
+import org.kassa.payment.support.SupportTicket;
 
 /**
  * The personal data of payments: who paid (name and email, sealed under the payer's key), the email
  * a merchant gave for a checkout, the merchant's customer id, the cards saved for a customer
- * (brand, last four, expiry; the gateway's token is not theirs to see), dispute evidence, and the
- * gateways' raw callbacks and merchants' events that may repeat them.
+ * (brand, last four, expiry; the gateway's token is not theirs to see), dispute evidence, the
+ * gateways' raw callbacks and merchants' events that may repeat them, and what shoppers wrote in
+ * support tickets (receipt emails hold no address: they read the payer's when sent).
  *
  * <p>The access export is every stored row that belongs to the subject, column by column, with
  * sealed values opened: nothing a payment stored is left out, including columns added later.
@@ -64,6 +66,9 @@ public class PaymentPersonalData implements PersonalDataHolder {
 
   /** Gateways' raw callbacks, which may repeat the billing details. */
   public static final String GATEWAY_PAYLOADS = "gateway_payloads";
+
+  /** What shoppers wrote in support tickets, and where to answer them. */
+  public static final String SUPPORT_TICKETS = "support_tickets";
 
   /** JSON fields that name a person, in event bodies and callbacks. */
   private static final Set<String> PERSONAL_FIELDS =
@@ -192,6 +197,24 @@ public class PaymentPersonalData implements PersonalDataHolder {
                   subjectRef,
                   subjectRef))
           .add(
+              "support_tickets",
+              rows(
+                  c,
+                  "SELECT * FROM support_ticket WHERE subject_ref = ? ORDER BY created_at, id",
+                  opener,
+                  subjectRef,
+                  subjectRef))
+          .add(
+              "receipt_emails",
+              rows(
+                  c,
+                  "SELECT * FROM receipt_email WHERE payment_id IN ("
+                      + payments
+                      + ") ORDER BY created_at, id",
+                  opener,
+                  subjectRef,
+                  subjectRef))
+          .add(
               "merchant_events",
               rows(
                   c,
@@ -254,6 +277,15 @@ public class PaymentPersonalData implements PersonalDataHolder {
     }
     // Saved cards go whole, and their gateways forget the tokens: nothing the law keeps.
     int savedCards = savedMethods.eraseSubject(subjectRef);
+    int tickets = 0;
+    for (SupportTicket t :
+        em.createQuery("SELECT t FROM SupportTicket t WHERE t.subjectRef = :s", SupportTicket.class)
+            .setParameter("s", subjectRef)
+            .getResultList()) {
+      if (t.erasePersonalData(now)) {
+        tickets++;
+      }
+    }
     em.flush();
     int evidence = eraseDecidedEvidence(subjectRef, null);
     Number openDisputes =
@@ -264,6 +296,16 @@ public class PaymentPersonalData implements PersonalDataHolder {
                         + ") AND status NOT IN ('WON', 'LOST')")
                 .setParameter(1, subjectRef)
                 .getSingleResult();
+    // A receipt not sent yet would find no address now: it is not sent at all.
+    int receipts =
+        em.createNativeQuery(
+                "UPDATE receipt_email SET status = 'CANCELED', claim_token = NULL,"
+                    + " next_attempt_at = NULL, version = version + 1"
+                    + " WHERE status IN ('PENDING', 'SENDING') AND payment_id IN ("
+                    + PAYMENTS_OF_SUBJECT
+                    + ")")
+            .setParameter(1, subjectRef)
+            .executeUpdate();
     int callbacks = redactCallbacks(subjectRef, null);
     int events = redactEvents(subjectRef);
     // Stored API answers (kept for idempotent replays) repeat billing details: drop them.
@@ -291,7 +333,11 @@ public class PaymentPersonalData implements PersonalDataHolder {
         + " merchant_events="
         + events
         + " stored_answers="
-        + answers;
+        + answers
+        + " receipts_canceled="
+        + receipts
+        + " support_tickets="
+        + tickets;
   }
 
   @Override
@@ -301,6 +347,8 @@ public class PaymentPersonalData implements PersonalDataHolder {
     periods.put(PAYER_DETAILS, Period.ofYears(2));
     periods.put(DISPUTE_EVIDENCE, Period.ofYears(3));
     periods.put(GATEWAY_PAYLOADS, Period.ofDays(90));
+    // Long enough to settle the order the ticket is about, and a dispute about it.
+    periods.put(SUPPORT_TICKETS, Period.ofYears(2));
     return periods;
   }
 
@@ -340,6 +388,21 @@ public class PaymentPersonalData implements PersonalDataHolder {
       }
       case GATEWAY_PAYLOADS -> {
         return redactCallbacks(null, before);
+      }
+      case SUPPORT_TICKETS -> {
+        int count = 0;
+        for (SupportTicket t :
+            em.createQuery(
+                    "SELECT t FROM SupportTicket t WHERE t.createdAt < :t"
+                        + " AND (t.message IS NOT NULL OR t.contactEmail IS NOT NULL)",
+                    SupportTicket.class)
+                .setParameter("t", before)
+                .getResultList()) {
+          if (t.erasePersonalData(clock.instant())) {
+            count++;
+          }
+        }
+        return count;
       }
       default -> {
         return 0;
