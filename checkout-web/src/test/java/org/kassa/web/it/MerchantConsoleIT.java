@@ -265,19 +265,24 @@ class MerchantConsoleIT {
 
         List<String> kinds = doc.select("#timeline .timeline-kind").eachText();
         List<String> what = doc.select("#timeline .timeline-what").eachText();
-        assertThat(what).contains("payment.processing", "payment.captured");
-        assertThat(kinds).contains("Status", "Webhook-Ereignis", "Webhook-Zustellung");
-        int event = kinds.indexOf("Webhook-Ereignis");
-        assertThat(what.get(event)).isEqualTo("payment.captured");
-        int delivery = kinds.indexOf("Webhook-Zustellung");
-        assertThat(what.get(delivery)).isEqualTo("payment.captured #1 delivered");
-        assertThat(doc.select("#timeline .timeline-who").eachText()).contains(receiver.url());
+        List<String> entries = new java.util.ArrayList<>();
+        for (int k = 0; k < kinds.size(); k++) {
+          entries.add(kinds.get(k) + " | " + what.get(k));
+        }
+        assertThat(entries)
+            .contains("Status | payment.processing", "Status | payment.captured")
+            .contains(
+                "Webhook-Ereignis | payment.processing", "Webhook-Ereignis | payment.captured");
+        int event = entries.indexOf("Webhook-Ereignis | payment.captured");
+        int delivery = entries.indexOf("Webhook-Zustellung | payment.captured #1 delivered");
+        assertThat(delivery).as(entries.toString()).isGreaterThan(event);
+        assertThat(doc.select("#timeline .timeline-who").get(delivery).text())
+            .isEqualTo(receiver.url());
         assertThat(doc.select("#timeline .timeline-detail").get(delivery).text())
             .startsWith("HTTP 200");
         List<Instant> times =
             doc.select("#timeline time").eachAttr("datetime").stream().map(Instant::parse).toList();
         assertThat(times).isSorted();
-        assertThat(delivery).isGreaterThan(event);
         // German date and time, in UTC and saying so
         assertThat(doc.select("#timeline time").first().text())
             .matches("\\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}:\\d{2} UTC");
@@ -399,7 +404,8 @@ class MerchantConsoleIT {
     assertThat(minor(doc, "ISK") - minor(before, "ISK")).isEqualTo(3999);
     assertThat(doc.select(".volume-total[data-currency=ISK]").text())
         .as("no decimals in ISK")
-        .isEqualTo(String.format(java.util.Locale.ENGLISH, "ISK %,d", minor(doc, "ISK")));
+        .startsWith("ISK")
+        .endsWith(String.format(java.util.Locale.ENGLISH, "%,d", minor(doc, "ISK")));
     assertThat(declines(doc, "expired_card") - declines(before, "expired_card")).isEqualTo(2);
     assertThat(doc.select("#success-rate").text()).matches("\\d{1,3}\\.\\d%");
     assertThat(doc.select("#period").attr("data-days")).isEqualTo("7");
