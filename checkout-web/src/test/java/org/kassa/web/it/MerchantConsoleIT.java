@@ -421,4 +421,75 @@ class MerchantConsoleIT {
         .isEqualTo("“13” is not a period on offer; showing 30 days.");
     assertThat(wrongPeriod.document().select("#period").attr("data-days")).isEqualTo("30");
   }
+
+  @Test
+  void theDashboardsChartsDrawInABrowser() throws Exception {
+    java.nio.file.Path chromium = java.nio.file.Path.of("/usr/bin/chromium");
+    java.nio.file.Path chromedriver = java.nio.file.Path.of("/usr/bin/chromedriver");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isExecutable(chromium)
+            && java.nio.file.Files.isExecutable(chromedriver),
+        "Browser check skipped: install Debian's chromium and chromium-driver");
+    pay(1000, "EUR", "pm_card_visa", "cus_chart", "automatic");
+    pay(1000, "EUR", "pm_card_chargeDeclinedLostCard", "cus_chart", "automatic");
+    org.openqa.selenium.chrome.ChromeOptions options =
+        new org.openqa.selenium.chrome.ChromeOptions();
+    options.setBinary(chromium.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,2400",
+        "--lang=en-US",
+        "--user-data-dir=" + java.nio.file.Files.createTempDirectory("kassa-chromium"));
+    org.openqa.selenium.WebDriver browser =
+        new org.openqa.selenium.chrome.ChromeDriver(
+            new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile())
+                .build(),
+            options);
+    try {
+      org.openqa.selenium.support.ui.WebDriverWait wait =
+          new org.openqa.selenium.support.ui.WebDriverWait(
+              browser, java.time.Duration.ofSeconds(30));
+      browser.get(uri("login").toString());
+      browser
+          .findElement(org.openqa.selenium.By.id("username"))
+          .sendKeys(KassaDeployment.DEMO_MERCHANT_USER);
+      browser
+          .findElement(org.openqa.selenium.By.id("password"))
+          .sendKeys(KassaDeployment.DEMO_PASSWORD);
+      browser.findElement(org.openqa.selenium.By.id("sign-in")).click();
+      wait.ignoring(org.openqa.selenium.WebDriverException.class)
+          .until(d -> d.getCurrentUrl().contains("console/dashboard"));
+      browser.get(uri("console/dashboard?days=7").toString());
+      org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+      long canvases =
+          browser.findElements(org.openqa.selenium.By.cssSelector("canvas[role=img]")).size();
+      // Every canvas has a Chart.js chart with data: the JSON configurations were accepted.
+      wait.ignoring(org.openqa.selenium.WebDriverException.class)
+          .until(
+              d ->
+                  ((Number)
+                              js.executeScript(
+                                  "return Object.values(PrimeFaces.widgets).filter(w =>"
+                                      + " w instanceof PrimeFaces.widget.Chart && w.chart"
+                                      + " && w.chart.data.datasets.length > 0).length"))
+                          .longValue()
+                      == canvases);
+      assertThat(canvases).isGreaterThanOrEqualTo(3);
+      java.nio.file.Files.write(
+          java.nio.file.Path.of("target", "dashboard.png"),
+          ((org.openqa.selenium.TakesScreenshot) browser)
+              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } finally {
+      browser.quit();
+    }
+  }
 }
