@@ -329,6 +329,7 @@ class PaymentSearchAndReportIT {
     consoleUsers.create(user, "report-pass".toCharArray(), Roles.MERCHANT_ADMIN, s.b());
     HttpClient browser =
         HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // as a browser over plain http, like PageClient
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
