@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.kassa.compliance.audit.AuditQuery;
 import org.kassa.compliance.audit.AuditTrail;
 import org.kassa.payment.BusinessException;
@@ -17,23 +19,28 @@ import org.kassa.payment.dispute.Disputes;
 import org.kassa.payment.money.Money;
 import org.kassa.payment.payment.Payment;
 import org.kassa.payment.payment.Payments;
+import org.kassa.payment.payment.RefundNotAllowedException;
 import org.kassa.payment.refund.NewRefund;
 import org.kassa.payment.refund.Refund;
 import org.kassa.payment.refund.RefundReason;
 import org.kassa.payment.refund.RefundStatus;
 import org.kassa.payment.refund.Refunds;
 import org.kassa.payment.webhook.GatewayCallbacks;
+import org.kassa.payment.webhook.WebhookActivity;
+import org.kassa.web.i18n.ConsoleLocale;
+import org.kassa.web.i18n.ConsoleText;
 import org.kassa.web.i18n.MoneyFormat;
+import org.kassa.web.i18n.TimeFormat;
 import org.kassa.web.security.ConsoleUsers;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.cdi.ViewScoped;
-import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /**
- * One payment in the merchant console: what it is, its timeline (every state change and every
- * gateway callback), its refunds and disputes; refund it, and approve or reject refunds that need a
- * second merchant admin (four-eyes: never the one who asked).
+ * One payment in the merchant console: what it is, its timeline (every state change, every gateway
+ * callback, every webhook event and each attempt to deliver it), its refunds and disputes; refund
+ * it (an amount in the currency's units), and approve or reject refunds that need a second merchant
+ * admin (four-eyes: never the one who asked).
  */
 @Named
 @ViewScoped
@@ -50,8 +57,10 @@ public class PaymentDetailConsole implements Serializable {
   @Inject private Disputes disputes;
   @Inject private AuditTrail audit;
   @Inject private GatewayCallbacks callbacks;
+  @Inject private WebhookActivity webhooks;
   @Inject private ConsoleUsers users;
   @Inject private SecurityContext securityContext;
+  @Inject private ConsoleLocale consoleLocale;
 
   private String merchantId;
   private Payment payment;
@@ -59,11 +68,20 @@ public class PaymentDetailConsole implements Serializable {
   private List<Dispute> disputeList;
   private List<TimelineEntry> timeline;
 
-  private Long refundAmount;
+  private String refundAmount;
   private RefundReason refundReason;
+  private String refundError;
+
+  /** What a timeline entry records: a state change (audit), a gateway callback, or a webhook. */
+  public enum Kind {
+    AUDIT,
+    CALLBACK,
+    WEBHOOK_EVENT,
+    WEBHOOK_ATTEMPT
+  }
 
   /** One line of the payment's history. */
-  public record TimelineEntry(Instant at, String what, String who, String detail)
+  public record TimelineEntry(Instant at, Kind kind, String what, String who, String detail)
       implements Serializable {}
 
   @PostConstruct
@@ -86,12 +104,20 @@ public class PaymentDetailConsole implements Serializable {
     audit
         .find(AuditQuery.forObject(paymentId), 0, 200)
         .forEach(
-            e -> entries.add(new TimelineEntry(e.occurredAt(), e.action(), e.actor(), e.detail())));
+            e ->
+                entries.add(
+                    new TimelineEntry(
+                        e.occurredAt(), Kind.AUDIT, e.action(), e.actor(), e.detail())));
+    List<String> objects = new ArrayList<>(List.of(paymentId));
     for (Refund r : refundList) {
+      objects.add(r.id());
       audit
           .find(AuditQuery.forObject(r.id()), 0, 50)
           .forEach(
-              e -> entries.add(new TimelineEntry(e.occurredAt(), e.action(), e.actor(), r.id())));
+              e ->
+                  entries.add(
+                      new TimelineEntry(
+                          e.occurredAt(), Kind.AUDIT, e.action(), e.actor(), r.id())));
     }
     callbacks
         .eventsOf(paymentId)
@@ -100,19 +126,65 @@ public class PaymentDetailConsole implements Serializable {
                 entries.add(
                     new TimelineEntry(
                         e.receivedAt(),
+                        Kind.CALLBACK,
                         "callback " + e.eventType(),
                         "gateway:" + e.gateway(),
-                        e.outcome().name().toLowerCase(java.util.Locale.ROOT))));
+                        e.outcome().name().toLowerCase(Locale.ROOT))));
+    for (String object : objects) {
+      for (WebhookActivity.EventView event : webhooks.eventsAbout(merchantId, object)) {
+        entries.add(
+            new TimelineEntry(
+                event.createdAt(), Kind.WEBHOOK_EVENT, event.type(), "kassa", event.id()));
+        for (WebhookActivity.DeliveryView delivery : event.deliveries()) {
+          for (WebhookActivity.AttemptView attempt : delivery.attempts()) {
+            entries.add(
+                new TimelineEntry(
+                    attempt.attemptedAt(),
+                    Kind.WEBHOOK_ATTEMPT,
+                    event.type() + " #" + attempt.number() + " " + attempt.outcome(),
+                    delivery.url(),
+                    attempt.statusCode() != null
+                        ? "HTTP " + attempt.statusCode() + " · " + attempt.durationMillis() + " ms"
+                        : String.valueOf(attempt.error())));
+          }
+          if (delivery.nextAttemptAt() != null) {
+            entries.add(
+                new TimelineEntry(
+                    delivery.nextAttemptAt(),
+                    Kind.WEBHOOK_ATTEMPT,
+                    event.type() + " " + delivery.status(),
+                    delivery.url(),
+                    delivery.id()));
+          }
+        }
+      }
+    }
+    // Equal instants keep the order they were found in: the audit's own order first.
     entries.sort(Comparator.comparing(TimelineEntry::at));
     timeline = entries;
   }
 
-  /** Refunds the amount entered (all that remains when empty). */
+  /** Refunds the amount entered, in the payment's currency units (all that remains when empty). */
   public void refund() {
+    refundError = null;
+    Long minor = null;
+    if (refundAmount != null && !refundAmount.isBlank()) {
+      try {
+        Money amount = AmountText.parse(refundAmount, payment.amount().currency(), locale());
+        if (!amount.isPositive()) {
+          refundError = text("console.refund.notPositive");
+          return;
+        }
+        minor = amount.minorUnits();
+      } catch (AmountText.Invalid e) {
+        refundError = new MessageFormat(text(e.key()), locale()).format(e.arguments());
+        return;
+      }
+    }
     try {
       Refund r =
           refunds.refund(
-              merchantId, paymentId, new NewRefund(refundAmount, null, refundReason), null, user());
+              merchantId, paymentId, new NewRefund(minor, null, refundReason), null, user());
       Messages.addGlobalInfo(
           r.status() == RefundStatus.REQUIRES_APPROVAL
               ? text("console.refund.awaitsApproval")
@@ -120,6 +192,14 @@ public class PaymentDetailConsole implements Serializable {
           r.id(),
           r.status().apiName());
       refundAmount = null;
+    } catch (RefundNotAllowedException e) {
+      load();
+      refundError =
+          payment.refundable().isPositive()
+              ? new MessageFormat(text("console.refund.tooMuch"), locale())
+                  .format(new Object[] {money(payment.refundable())})
+              : text("console.refund.nothingLeft");
+      return;
     } catch (BusinessException e) {
       Messages.addGlobalError(e.getMessage());
     } catch (jakarta.ejb.EJBException e) {
@@ -153,8 +233,42 @@ public class PaymentDetailConsole implements Serializable {
         && !r.requestedBy().map(u -> u.equalsIgnoreCase(user())).orElse(false);
   }
 
+  /** Whether this refund waits for another admin than the current user, who asked for it. */
+  public boolean waitsForAnother(Refund r) {
+    return r.status() == RefundStatus.REQUIRES_APPROVAL && !canDecide(r);
+  }
+
   public String money(Money m) {
-    return MoneyFormat.format(m, Faces.getLocale());
+    return MoneyFormat.format(m, locale());
+  }
+
+  /** A moment in the console's language, in UTC. */
+  public String time(Instant at) {
+    return TimeFormat.dateTime(at, locale());
+  }
+
+  /** The name of a kind of timeline entry in the console's language. */
+  public String kindName(Kind kind) {
+    return text(
+        switch (kind) {
+          case AUDIT -> "console.timeline.audit";
+          case CALLBACK -> "console.timeline.callback";
+          case WEBHOOK_EVENT -> "console.timeline.webhookEvent";
+          case WEBHOOK_ATTEMPT -> "console.timeline.webhookAttempt";
+        });
+  }
+
+  /** The example amount shown in the refund field, in the payment's currency. */
+  public String getAmountExample() {
+    return payment == null
+        ? ""
+        : AmountText.example(
+            payment.amount().currency(),
+            java.text.DecimalFormatSymbols.getInstance(locale()).getDecimalSeparator());
+  }
+
+  private Locale locale() {
+    return consoleLocale.getLocale();
   }
 
   private String user() {
@@ -162,7 +276,7 @@ public class PaymentDetailConsole implements Serializable {
   }
 
   private static String text(String key) {
-    return org.kassa.web.i18n.ConsoleText.get(key);
+    return ConsoleText.get(key);
   }
 
   public Payment getPayment() {
@@ -185,11 +299,11 @@ public class PaymentDetailConsole implements Serializable {
     return List.of(RefundReason.values());
   }
 
-  public Long getRefundAmount() {
+  public String getRefundAmount() {
     return refundAmount;
   }
 
-  public void setRefundAmount(Long refundAmount) {
+  public void setRefundAmount(String refundAmount) {
     this.refundAmount = refundAmount;
   }
 
@@ -199,5 +313,10 @@ public class PaymentDetailConsole implements Serializable {
 
   public void setRefundReason(RefundReason refundReason) {
     this.refundReason = refundReason;
+  }
+
+  /** Why the amount entered cannot be refunded, or null. */
+  public String getRefundError() {
+    return refundError;
   }
 }

@@ -57,7 +57,7 @@ public class LoginPage {
     if (securityContext.isCallerInRole(Roles.COMPLIANCE_OFFICER)) {
       return "compliance/audit";
     }
-    return "console/payments";
+    return "console/dashboard";
   }
 
   public void logout() throws IOException, ServletException {

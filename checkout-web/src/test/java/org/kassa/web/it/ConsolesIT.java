@@ -302,9 +302,11 @@ class ConsolesIT {
     String paymentId = paidPaymentId();
     PageClient admin = new PageClient("en");
 
-    PageClient.Page payments =
+    PageClient.Page landing =
         admin.login(uri(""), KassaDeployment.DEMO_MERCHANT_USER, KassaDeployment.DEMO_PASSWORD);
+    PageClient.Page payments = admin.get(uri("console/payments"));
 
+    assertThat(landing.document().select("h1").text()).isEqualTo("Dashboard");
     assertThat(payments.status()).isEqualTo(200);
     assertThat(payments.document().select(".payment-id").eachText()).contains(paymentId);
     assertThat(payments.document().text()).contains("Mastercard ···· 4444");

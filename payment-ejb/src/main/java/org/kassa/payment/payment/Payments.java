@@ -9,6 +9,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Optional;
 import org.kassa.payment.NotFoundException;
@@ -102,6 +103,79 @@ public class Payments {
             "SELECT p FROM Payment p WHERE p.sessionId = :s ORDER BY p.createdAt", Payment.class)
         .setParameter("s", sessionId)
         .getResultList();
+  }
+
+  /**
+   * A page of the merchant's payments that match {@code filter}, in {@code order}: the console's
+   * search. Only ever the merchant's own payments.
+   */
+  public List<Payment> search(
+      @NotBlank String merchantId,
+      @NotNull PaymentFilter filter,
+      @NotNull PaymentOrder order,
+      @Min(0) int first,
+      @Min(1) @Max(500) int max) {
+    return matching(
+            merchantId,
+            filter,
+            "SELECT p FROM Payment p",
+            " ORDER BY " + order.jpql(),
+            Payment.class)
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** How many of the merchant's payments match {@code filter}. */
+  public long countMatching(@NotBlank String merchantId, @NotNull PaymentFilter filter) {
+    return matching(merchantId, filter, "SELECT COUNT(p) FROM Payment p", "", Long.class)
+        .getSingleResult();
+  }
+
+  private <T> TypedQuery<T> matching(
+      String merchantId, PaymentFilter f, String select, String order, Class<T> type) {
+    StringBuilder where = new StringBuilder(" WHERE p.merchantId = :m");
+    java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+    params.put("m", merchantId);
+    if (f.status() != null) {
+      where.append(" AND p.status = :status");
+      params.put("status", f.status());
+    }
+    if (f.method() != null) {
+      where.append(" AND p.method = :method");
+      params.put("method", f.method());
+    }
+    if (f.currency() != null) {
+      where.append(" AND p.currency.code = :currency");
+      params.put("currency", f.currency().code());
+    }
+    if (f.minAmount() != null) {
+      where.append(" AND p.amount >= :minAmount");
+      params.put("minAmount", f.minAmount());
+    }
+    if (f.maxAmount() != null) {
+      where.append(" AND p.amount <= :maxAmount");
+      params.put("maxAmount", f.maxAmount());
+    }
+    if (f.from() != null) {
+      where.append(" AND p.createdAt >= :from");
+      params.put("from", f.from().atOffset(java.time.ZoneOffset.UTC));
+    }
+    if (f.until() != null) {
+      where.append(" AND p.createdAt < :until");
+      params.put("until", f.until().atOffset(java.time.ZoneOffset.UTC));
+    }
+    if (f.customerId() != null) {
+      where.append(" AND p.customerId = :customer");
+      params.put("customer", f.customerId());
+    }
+    if (f.subjectRef() != null) {
+      where.append(" AND p.subjectRef = :subject");
+      params.put("subject", f.subjectRef());
+    }
+    TypedQuery<T> q = em.createQuery(select + where + order, type);
+    params.forEach(q::setParameter);
+    return q;
   }
 
   private <T> TypedQuery<T> query(
