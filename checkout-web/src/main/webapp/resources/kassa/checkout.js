@@ -33,6 +33,24 @@
       setTimeout(function () { button.disabled = true; }, 0);
     });
   }
+  // Back to the shop after the payment, unless the shopper chooses to stay (WCAG 2.2.1).
+  var redirecting = document.getElementById("redirecting");
+  var stay = document.getElementById("stay");
+  if (redirecting && stay) {
+    var seconds = parseInt(redirecting.getAttribute("data-seconds"), 10) || 10;
+    var timer = setTimeout(function () {
+      window.location.assign(redirecting.getAttribute("data-redirect"));
+    }, seconds * 1000);
+    redirecting.hidden = false;
+    stay.addEventListener("click", function () {
+      clearTimeout(timer);
+      redirecting.hidden = true;
+      var back = document.getElementById("continue");
+      if (back) {
+        back.focus();
+      }
+    });
+  }
   // Where keyboard and screen-reader users are after each step (the page is new after every submit):
   // on the first error, else on the language they switched to, else on the step's heading. The
   // first view of the card form keeps the browser's own start, at the top of the page.

@@ -164,10 +164,34 @@ class AccessibilityBrowserIT {
     visible(By.id("error-summary"));
     check("card form with errors, Arabic");
 
-    JsonObject yen = api.createSession(12345, "JPY", "ja");
+    // A payer who has granted nothing (consents are kept per payer, across sessions).
+    JsonObject yen =
+        api.post(
+                "api/v1/checkout-sessions",
+                ApiClient.sessionJson(12345, "JPY", "ja")
+                    .replace(
+                        "ann@example.com", "a11y-" + java.util.UUID.randomUUID() + "@example.org"),
+                null)
+            .json();
     browser.get(yen.getString("url"));
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
     check("card form, Japanese");
+
+    // Paid without a consent to withdraw: the page returns to the shop by itself, unless the
+    // shopper stays, which the keyboard reaches right after the heading.
+    fillCard("4242 4242 4242 4242", "123");
+    browser.findElement(By.id("pay-button")).click();
+    WebElement heading = visible(By.cssSelector("#result h1"));
+    assertFocusOn(heading);
+    assertThat(browser.findElement(By.id("redirecting")).isDisplayed()).isTrue();
+    check("result: success, returning to the shop, Japanese");
+    browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    assertThat(focused()).isEqualTo("stay");
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    assertThat(browser.findElement(By.id("redirecting")).isDisplayed()).isFalse();
+    assertThat(focused()).isEqualTo("continue");
+    assertThat(browser.findElement(By.id("continue")).getAttribute("href"))
+        .isEqualTo("https://shop.example/ok?session_id=" + yen.getString("id"));
   }
 
   @Test

@@ -128,14 +128,24 @@ public final class Axe {
             "--prefix",
             prefix.toString(),
             "axe-core@" + version);
+    Path log = prefix.resolve("npm-install.log");
+    Process npm;
     try {
       Files.createDirectories(prefix);
-      Path log = prefix.resolve("npm-install.log");
-      Process npm =
+      npm =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
+    } catch (IOException e) {
+      // No npm on this machine: the accessibility checks cannot run here.
+      Assumptions.abort(
+          "Accessibility checks skipped: npm is needed to install axe-core from the npm registry"
+              + " (apt-get install -y npm): "
+              + e.getMessage());
+      return;
+    }
+    try {
       if (!npm.waitFor(5, TimeUnit.MINUTES)) {
         npm.destroyForcibly();
         throw new IllegalStateException("npm did not install axe-core in 5 minutes: see " + log);
@@ -145,11 +155,7 @@ public final class Axe {
             String.join(" ", command) + " failed:\n" + Files.readString(log));
       }
     } catch (IOException e) {
-      // No npm on this machine: the accessibility checks cannot run here.
-      Assumptions.abort(
-          "Accessibility checks skipped: npm is needed to install axe-core from the npm registry"
-              + " (apt-get install -y npm): "
-              + e.getMessage());
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
