@@ -80,6 +80,45 @@
     };
     setTimeout(poll, 2000);
   }
+  // Back to the shop after the payment, unless the shopper chooses to stay (WCAG 2.2.1).
+  var redirecting = document.getElementById("redirecting");
+  var stay = document.getElementById("stay");
+  if (redirecting && stay) {
+    var redirectSeconds = parseInt(redirecting.getAttribute("data-seconds"), 10) || 10;
+    var redirectTimer = setTimeout(function () {
+      window.location.assign(redirecting.getAttribute("data-redirect"));
+    }, redirectSeconds * 1000);
+    redirecting.hidden = false;
+    stay.addEventListener("click", function () {
+      clearTimeout(redirectTimer);
+      redirecting.hidden = true;
+      var back = document.getElementById("continue");
+      if (back) {
+        back.focus();
+      }
+    });
+  }
+  // Where keyboard and screen-reader users are after each step (the page is new after every submit):
+  // on the first error, else on the language they switched to, else on the step's heading. The
+  // first view of the card form keeps the browser's own start, at the top of the page.
+  var main = document.getElementById("main");
+  var target = document.getElementById("error-summary");
+  var messages = document.getElementById("messages");
+  if (!target && messages && messages.querySelector("li:not(.info)")) {
+    target = messages; // a decline or a failed challenge: why, and what to do
+  }
+  if (!target && main && main.getAttribute("data-focus") === "language") {
+    target = document.querySelector(".languages a.current");
+  }
+  if (!target && main && main.getAttribute("data-focus") === "heading") {
+    target = main.querySelector("h1");
+  }
+  if (target) {
+    if (!target.hasAttribute("tabindex") && !/^(A|BUTTON|INPUT|SELECT)$/.test(target.tagName)) {
+      target.setAttribute("tabindex", "-1");
+    }
+    target.focus();
+  }
   // The language links post the form on the page to the same view (its immediate switch button),
   // which changes the language without validating or paying: the fields keep what was typed.
   var switchButton = document.querySelector("[data-switch-language]");

@@ -448,7 +448,15 @@ public class PayPage implements Serializable {
             cvc,
             YearMonth.now(clock()));
     if (!checked.valid()) {
-      checked.problems().forEach(key -> Messages.addGlobalError(text(key)));
+      // On the field each is about, so that it is shown, announced and summarized with it.
+      UIViewRoot view = FacesContext.getCurrentInstance().getViewRoot();
+      for (String key : checked.problems()) {
+        Messages.addError(cardField(key), text(key));
+        if (view.findComponent("pay:" + cardField(key))
+            instanceof jakarta.faces.component.UIInput in) {
+          in.setValid(false);
+        }
+      }
       return;
     }
     payWith(
@@ -660,6 +668,17 @@ public class PayPage implements Serializable {
   private boolean wasStartedHere(String id) {
     Object started = Faces.getSessionMap().get(STARTED_HERE);
     return started instanceof java.util.Set<?> ids && ids.contains(id);
+  }
+
+  /** The card form's field a {@link CardDetails} problem (a message key) is about. */
+  private static String cardField(String problem) {
+    if (problem.startsWith("card.holder")) {
+      return "cardholder";
+    }
+    if (problem.startsWith("card.number")) {
+      return "cardnumber";
+    }
+    return problem.startsWith("card.cvc") ? "cvc" : "expmonth";
   }
 
   private static Optional<KycTier> kycDecline(PaymentResult result) {
