@@ -92,4 +92,32 @@ public record NewCheckoutSession(
         null,
         null);
   }
+
+  /**
+   * A session offering every method its currency allows, to a shopper of unknown country whom the
+   * merchant names by their customer id.
+   */
+  public NewCheckoutSession(
+      Long amount,
+      String currency,
+      List<LineItem> lineItems,
+      String locale,
+      String customerEmail,
+      String successUrl,
+      String cancelUrl,
+      Integer expiresInSeconds,
+      String customer) {
+    this(
+        amount,
+        currency,
+        lineItems,
+        locale,
+        customerEmail,
+        successUrl,
+        cancelUrl,
+        expiresInSeconds,
+        null,
+        null,
+        customer);
+  }
 }
