@@ -216,11 +216,26 @@ public class PayPage implements Serializable {
         Messages.addGlobalError(declineMessage);
       }
       if (result.status().isFinal()) {
+        // Another try is one click: the method tried, and a wallet's payer as typed.
         payments
             .find(paymentId)
-            .map(p -> p.method().apiName())
-            .filter(this::offers)
-            .ifPresent(m -> method = m);
+            .filter(p -> offers(p.method().apiName()))
+            .ifPresent(
+                p -> {
+                  method = p.method().apiName();
+                  if (p.method() != org.kassa.payment.gateway.PaymentMethodType.CARD) {
+                    personalData
+                        .payer(p)
+                        .ifPresent(
+                            payer -> {
+                              payerNames.put(method, payer.name());
+                              payer
+                                  .emailAddress()
+                                  .filter(e -> email == null)
+                                  .ifPresent(e -> email = e);
+                            });
+                  }
+                });
       }
       session = sessions.find(sessionId).orElseThrow();
     }

@@ -229,6 +229,8 @@ class PaymentMethodsBrowserIT {
                 .isSelected())
         .isTrue();
     assertThat(paymentOf(session).getString("status")).isEqualTo("failed");
+    // A new code is one click: the name typed is still there.
+    assertThat(browser.findElement(By.id("wechat_pay-name")).getAttribute("value")).isEqualTo("李雷");
 
     browser.findElement(By.id("pay-button")).click();
     await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#qr svg")));
