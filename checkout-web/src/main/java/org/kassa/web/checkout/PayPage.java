@@ -574,6 +574,7 @@ public class PayPage implements Serializable {
       return;
     }
     try {
+      receipts.rememberLanguage(sessionId, locale); // the receipt speaks the page's language
       PaymentResult result =
           confirmation.confirmWallet(
               sessionId,
