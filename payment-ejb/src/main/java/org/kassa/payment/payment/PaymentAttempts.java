@@ -127,11 +127,16 @@ public class PaymentAttempts {
           java.util.Map.of("payment_method", "is not offered by this session"));
     }
     // The shopper's currency, at the quote they chose; past its lock it is refused (rolling this
-    // transaction back), never applied: the page quotes again and asks.
+    // transaction back), never applied: the page quotes again and asks. A method that cannot take
+    // that currency (a SEPA transfer is in euros) is charged in the session's own.
     Optional<Presentment> presentment =
         session
             .presentmentQuoteId()
-            .map(quoteId -> Presentment.of(fxQuotes.use(session.merchantId(), quoteId, now)));
+            .map(quoteId -> Presentment.of(fxQuotes.use(session.merchantId(), quoteId, now)))
+            .filter(
+                p ->
+                    org.kassa.payment.checkout.PaymentMethodAvailability.allowsCurrency(
+                        instrument.type(), p.amount().currency()));
     Route route =
         router.route(
             session.merchantId(),
