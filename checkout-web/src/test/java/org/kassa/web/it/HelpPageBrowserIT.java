@@ -96,6 +96,7 @@ class HelpPageBrowserIT {
     await().until(ExpectedConditions.textToBe(By.tagName("h1"), "お支払いのヘルプ"));
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
     assertThat(browser.getCurrentUrl()).contains("/help/" + session.getString("id"));
+    Axe.assertNoSeriousViolations(browser, "help page (ja)");
 
     browser.findElement(By.id("faq-declined")).findElement(By.tagName("summary")).click();
     assertThat(browser.findElement(By.id("faq-declined")).getText()).contains("料金は請求されていません");
@@ -111,6 +112,7 @@ class HelpPageBrowserIT {
             .getText();
     assertThat(confirmation).startsWith("ありがとうございます。報告 tkt_").endsWith("をショップに送信しました。");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+    Axe.assertNoSeriousViolations(browser, "problem reported (ja)");
 
     browser.findElement(By.id("back-to-payment")).click();
     await().until(ExpectedConditions.visibilityOfElementLocated(By.id("pay-button")));

@@ -137,6 +137,7 @@ class PaymentMethodsBrowserIT {
     assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
     assertThat(browser.findElement(By.cssSelector("#methods legend")).getText())
         .isEqualTo("طريقة الدفع");
+    Axe.assertNoSeriousViolations(browser, "method picker (ar)");
 
     payWith("paypal", "Ann Example");
 
@@ -145,6 +146,7 @@ class PaymentMethodsBrowserIT {
     assertThat(browser.getCurrentUrl()).contains("/sandbox/wallet/");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
     assertThat(browser.findElement(By.id("wallet-amount")).getText()).contains("١٥٫٠٠");
+    Axe.assertNoSeriousViolations(browser, "sandbox wallet page (ar)");
     approve.click();
 
     assertThat(resultHeading()).isEqualTo("تمّ الدفع بنجاح");
@@ -204,6 +206,7 @@ class PaymentMethodsBrowserIT {
     assertThat(browser.findElement(By.id("qr-timer")).getText()).matches(".*[0-9]+:[0-5][0-9]");
     assertThat(browser.findElement(By.id("qr-announce")).getAttribute("aria-live"))
         .isEqualTo("polite");
+    Axe.assertNoSeriousViolations(browser, "QR code step (ja)");
     scanInAnotherTab("wallet-approve");
 
     // Nothing here reloads the page: its polling sees the payment and shows the result.
@@ -223,6 +226,7 @@ class PaymentMethodsBrowserIT {
     scanInAnotherTab("wallet-expire");
 
     assertThat(errorText()).contains("二维码在付款前已过期");
+    Axe.assertNoSeriousViolations(browser, "expired QR code (zh-CN)");
     assertThat(
             browser
                 .findElement(By.cssSelector("input[name=method][value=wechat_pay]"))

@@ -146,6 +146,7 @@ class PresentmentBrowserIT {
     String terms = browser.findElement(By.id("presentment-terms")).getText();
     assertThat(terms).contains("1 EUR = 171.94 JPY").contains("ECB").contains("UTC");
     assertThat(offer.getAttribute("aria-describedby")).isEqualTo("presentment-terms");
+    Axe.assertNoSeriousViolations(browser, "currency choice (ja)");
 
     radio("presentment").click();
     assertThat(browser.findElement(By.id("pay-button")).getAttribute("value"))
