@@ -145,6 +145,14 @@ public class PayPage implements Serializable {
   /** The method chosen, by API name; the card when the session offers it. */
   private String method;
 
+  /** The IBAN a shopper paying by bank transfer says they pay from (optional). */
+  private String payerIban;
+
+  /** Where a pending bank transfer's details are, while the page shows it processing. */
+  private String transferUrl;
+
+  @Inject private org.kassa.payment.banktransfer.BankTransferCheckout bankTransfers;
+
   /** The payer's name typed in a wallet's fragment, by method API name (the gate screens it). */
   private final java.util.Map<String, String> payerNames = new java.util.HashMap<>();
 
@@ -203,6 +211,17 @@ public class PayPage implements Serializable {
       }
       if (result.status().isPending()) {
         step = Step.PROCESSING;
+        // A bank transfer waits days: the page links to what to transfer.
+        transferUrl =
+            result
+                .action()
+                .filter(
+                    a ->
+                        a.startsWith(
+                            org.kassa.payment.banktransfer.BankTransfers.INSTRUCTIONS_PATH))
+                .map(
+                    a -> withParameter(Faces.getRequestContextPath() + a, "lang", getLanguageTag()))
+                .orElse(null);
         return;
       }
       if (result.status() == PaymentStatus.FAILED) {
@@ -450,6 +469,10 @@ public class PayPage implements Serializable {
             .filter(t -> t.apiName().equals(method))
             .findFirst()
             .orElse(org.kassa.payment.gateway.PaymentMethodType.CARD);
+    if (chosen == org.kassa.payment.gateway.PaymentMethodType.SEPA_CREDIT_TRANSFER) {
+      payByBankTransfer();
+      return;
+    }
     if (chosen != org.kassa.payment.gateway.PaymentMethodType.CARD) {
       payWithWallet(chosen);
       return;
@@ -598,6 +621,49 @@ public class PayPage implements Serializable {
       step = Step.NOT_FOUND;
     } catch (org.kassa.payment.InvalidRequestException e) {
       Messages.addGlobalError(text("method.unavailable"));
+    }
+  }
+
+  /**
+   * Pays by SEPA credit transfer: the payer's name (for the compliance gate), the IBAN they pay
+   * from if they gave one (checked by the field's validator), then the transfer's details on their
+   * own page, where the payment waits for the bank.
+   */
+  private void payByBankTransfer() {
+    String type = org.kassa.payment.gateway.PaymentMethodType.SEPA_CREDIT_TRANSFER.apiName();
+    String name = payerNames.get(type);
+    if (name == null || name.isBlank()) {
+      Messages.addGlobalError(text("wallet.name.required"));
+      return;
+    }
+    declineMessage = null;
+    CheckoutSession current = sessions.find(sessionId).orElse(null);
+    if (current != null && askForKycIfNeeded(current)) {
+      Messages.addGlobalInfo(text("kyc.needed"));
+      return;
+    }
+    try {
+      PaymentResult result =
+          bankTransfers.confirm(
+              sessionId, new Payer(name.strip(), email), payerIban, clientIp(), consentChoices());
+      grantedConsents = null;
+      paymentId = result.paymentId();
+      showWalletResult(result);
+    } catch (SessionNotPayableException e) {
+      step =
+          switch (e.reason()) {
+            case ALREADY_PAID -> Step.ALREADY_PAID;
+            case EXPIRED -> Step.EXPIRED;
+            case IN_PROGRESS -> Step.PROCESSING;
+          };
+    } catch (NotFoundException e) {
+      step = Step.NOT_FOUND;
+    } catch (org.kassa.payment.InvalidRequestException e) {
+      Messages.addGlobalError(
+          text(
+              e.fieldErrors().containsKey("payer_iban")
+                  ? "sepa.iban.invalid"
+                  : "method.unavailable"));
     }
   }
 
@@ -965,6 +1031,19 @@ public class PayPage implements Serializable {
 
   public void setEmail(String email) {
     this.email = email;
+  }
+
+  public String getPayerIban() {
+    return payerIban;
+  }
+
+  public void setPayerIban(String payerIban) {
+    this.payerIban = payerIban;
+  }
+
+  /** The pending bank transfer's page, or null. */
+  public String getTransferUrl() {
+    return transferUrl;
   }
 
   public String getCardholder() {

@@ -392,6 +392,67 @@ class CheckoutPageBrowserIT {
   }
 
   @Test
+  void inGermanABadIbanIsExplainedThenTheTransferIsShownAndTheSandboxBanksCreditPaysIt() {
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    String json =
+        ApiClient.sessionJson(4999, "EUR", "de")
+            .replace(
+                "}],",
+                "}],\"payment_method_types\":[\"card\",\"sepa_credit_transfer\"],"
+                    + "\"customer_country\":\"DE\",");
+    JsonObject session = api.post("api/v1/checkout-sessions", json, null).json();
+    browser.get(session.getString("url") + "?lang=de");
+
+    browser.findElement(By.cssSelector("input[name=method][value=sepa_credit_transfer]")).click();
+    browser.findElement(By.id("sepa-name")).sendKeys("Anna Beispiel");
+    browser.findElement(By.id("sepa-iban")).sendKeys("DE88 3704 0044 0532 0130 00");
+    browser.findElement(By.id("pay-button")).click();
+    WebElement error =
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("sepa-iban-error")));
+    assertThat(error.getText())
+        .isEqualTo("Diese IBAN ist ungültig. Prüfen Sie Ländercode, Länge und Ziffern.");
+
+    WebElement iban = browser.findElement(By.id("sepa-iban"));
+    iban.clear();
+    iban.sendKeys("DE89 3704 0044 0532 0130 00");
+    WebElement name = browser.findElement(By.id("sepa-name"));
+    name.clear();
+    name.sendKeys("Anna Beispiel");
+    browser.findElement(By.id("pay-button")).click();
+    WebElement reference =
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("transfer-reference")));
+    assertThat(browser.findElement(By.id("transfer-heading")).getText())
+        .isEqualTo("Per Banküberweisung bezahlen");
+    assertThat(browser.findElement(By.id("transfer-iban")).getText())
+        .isEqualTo("DE89 3704 0044 0532 0130 00");
+    assertThat(browser.findElement(By.id("transfer-amount")).getText().replace('\u00a0', ' '))
+        .isEqualTo("49,99 €");
+    String transferPage = browser.getCurrentUrl();
+
+    // The payer's bank sends the money: the sandbox bank reports it with the reference as typed.
+    browser.get(base + "sandbox/bank?lang=de&reference=" + reference.getText().replace(" ", "+"));
+    browser.findElement(By.id("bank-amount")).sendKeys("49.99");
+    browser.findElement(By.id("bank-report")).click();
+    WebElement reported =
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("bank-outcome")));
+    assertThat(reported.getAttribute("data-outcome")).isEqualTo("applied");
+
+    browser.get(transferPage);
+    assertThat(
+            await()
+                .until(
+                    ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#transfer-paid h1")))
+                .getText())
+        .isEqualTo("Überweisung eingegangen");
+    assertThat(
+            api.get("api/v1/checkout-sessions/" + session.getString("id"))
+                .json()
+                .getString("payment_status"))
+        .isEqualTo("paid");
+  }
+
+  @Test
   void anUnknownSessionShowsAClearPage() {
     browser.get(base.toString() + "pay/cs_unknown?lang=en");
     assertThat(browser.findElement(By.cssSelector("#not-found h1")).getText())

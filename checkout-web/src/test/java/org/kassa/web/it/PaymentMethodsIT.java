@@ -64,11 +64,13 @@ class PaymentMethodsIT {
     JsonObject eur = session(2500, "EUR", "en", "");
     JsonObject kwd = session(2500, "KWD", "en", "");
 
-    assertThat(methods(eur)).containsExactly("card", "paypal", "alipay", "wechat_pay");
+    assertThat(methods(eur))
+        .containsExactly("card", "paypal", "alipay", "wechat_pay", "sepa_credit_transfer");
     assertThat(methods(kwd)).containsExactly("card");
     assertThat(eur.isNull("customer_country")).isTrue();
     JsonObject readBack = api().get(SESSIONS + "/" + eur.getString("id")).json();
-    assertThat(methods(readBack)).containsExactly("card", "paypal", "alipay", "wechat_pay");
+    assertThat(methods(readBack))
+        .containsExactly("card", "paypal", "alipay", "wechat_pay", "sepa_credit_transfer");
   }
 
   @Test
@@ -115,12 +117,12 @@ class PaymentMethodsIT {
 
     assertThat(page.document().select("#methods legend").text()).isEqualTo("Zahlungsart");
     assertThat(page.document().select("input[type=radio][name=method]").eachAttr("value"))
-        .containsExactly("card", "paypal");
+        .containsExactly("card", "paypal", "sepa_credit_transfer");
     Element checked = page.document().selectFirst("input[type=radio][name=method][checked]");
     assertThat(checked).isNotNull();
     assertThat(checked.val()).isEqualTo("card");
     assertThat(page.document().select(".method-fields").eachAttr("data-method"))
-        .containsExactly("card", "paypal");
+        .containsExactly("card", "paypal", "sepa_credit_transfer");
     assertThat(page.document().select("label[for=" + checked.id() + "]").text()).isEqualTo("Karte");
 
     // zh-CN's region is the shopper's country when the merchant gives none: the QR wallets show.

@@ -29,6 +29,8 @@ import org.kassa.payment.money.CurrencyCode;
  *       issued</td></tr>
  *   <tr><td>wechat_pay</td><td>{@link #QR_WALLET_CURRENCIES}</td><td>{@link
  *       #WECHAT_PAY_COUNTRIES}</td></tr>
+ *   <tr><td>sepa_credit_transfer</td><td>EUR only (SEPA credit transfers are in euros)</td>
+ *       <td>{@link #SEPA_COUNTRIES}</td></tr>
  * </table>
  *
  * <p>A shopper whose country is unknown is shown what the currency allows: the country only ever
@@ -47,6 +49,70 @@ public final class PaymentMethodAvailability {
 
   /** The countries whose shoppers hold WeChat Pay wallets. */
   public static final Set<String> WECHAT_PAY_COUNTRIES = Set.of("CN", "HK", "MO");
+
+  /**
+   * The countries and territories of the SEPA scheme (EPC register of participants): the 27 EU
+   * members, the EEA's Iceland, Liechtenstein and Norway, Switzerland, the United Kingdom, Monaco,
+   * San Marino, Vatican City and Andorra, and the territories with their own ISO codes that belong
+   * to them for SEPA: Åland, the French overseas departments and collectivities in SEPA
+   * (Guadeloupe, French Guiana, Martinique, Réunion, Mayotte, Saint Barthélemy, Saint Martin, Saint
+   * Pierre and Miquelon), Gibraltar, Guernsey, Jersey and the Isle of Man. Albania, Moldova,
+   * Montenegro and North Macedonia joined the scheme only recently and are not listed yet.
+   */
+  public static final Set<String> SEPA_COUNTRIES =
+      Set.of(
+          // EU
+          "AT",
+          "BE",
+          "BG",
+          "HR",
+          "CY",
+          "CZ",
+          "DK",
+          "EE",
+          "FI",
+          "FR",
+          "DE",
+          "GR",
+          "HU",
+          "IE",
+          "IT",
+          "LV",
+          "LT",
+          "LU",
+          "MT",
+          "NL",
+          "PL",
+          "PT",
+          "RO",
+          "SK",
+          "SI",
+          "ES",
+          "SE",
+          // EEA, and the other scheme countries
+          "IS",
+          "LI",
+          "NO",
+          "CH",
+          "GB",
+          "MC",
+          "SM",
+          "VA",
+          "AD",
+          // territories with their own codes
+          "AX",
+          "GP",
+          "GF",
+          "MQ",
+          "RE",
+          "YT",
+          "BL",
+          "MF",
+          "PM",
+          "GI",
+          "GG",
+          "JE",
+          "IM");
 
   /** One method's rule: empty sets mean every currency, every country. */
   public record Rule(Set<CurrencyCode> currencies, Set<String> countries) {
@@ -84,6 +150,7 @@ public final class PaymentMethodAvailability {
             Set.of()));
     rules.put(PaymentMethodType.ALIPAY, new Rule(QR_WALLET_CURRENCIES, ALIPAY_COUNTRIES));
     rules.put(PaymentMethodType.WECHAT_PAY, new Rule(QR_WALLET_CURRENCIES, WECHAT_PAY_COUNTRIES));
+    rules.put(PaymentMethodType.SEPA_CREDIT_TRANSFER, new Rule(currencies("EUR"), SEPA_COUNTRIES));
     return rules;
   }
 

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param refundId Kassa's refund id, for {@link Kind#REFUND}
  * @param refund the refund's outcome, for {@link Kind#REFUND}
  * @param dispute the dispute, for {@link Kind#DISPUTE}
+ * @param credit money that arrived on a receiving account, for {@link Kind#BANK_CREDIT}
  */
 public record GatewayEvent(
     String eventId,
@@ -25,13 +26,16 @@ public record GatewayEvent(
     GatewayResult payment,
     String refundId,
     GatewayRefundResult refund,
-    DisputeNotice dispute) {
+    DisputeNotice dispute,
+    BankCreditNotice credit) {
 
   /** What an event is about. */
   public enum Kind {
     PAYMENT,
     REFUND,
     DISPUTE,
+    /** A credit on a receiving account: a bank transfer's money arrived (see banktransfer). */
+    BANK_CREDIT,
     /** A verified event of a type Kassa does not act on; it is stored and acknowledged. */
     IGNORED
   }
@@ -43,6 +47,7 @@ public record GatewayEvent(
       case PAYMENT -> require(paymentId != null && payment != null, "payment");
       case REFUND -> require(refundId != null && refund != null, "refund");
       case DISPUTE -> require(paymentId != null && dispute != null, "dispute");
+      case BANK_CREDIT -> require(credit != null, "credit");
       case IGNORED -> {}
     }
   }
@@ -55,7 +60,8 @@ public record GatewayEvent(
 
   public static GatewayEvent payment(
       String eventId, String type, Instant at, String paymentId, GatewayResult result) {
-    return new GatewayEvent(eventId, type, at, Kind.PAYMENT, paymentId, result, null, null, null);
+    return new GatewayEvent(
+        eventId, type, at, Kind.PAYMENT, paymentId, result, null, null, null, null);
   }
 
   public static GatewayEvent refund(
@@ -66,15 +72,22 @@ public record GatewayEvent(
       String refundId,
       GatewayRefundResult result) {
     return new GatewayEvent(
-        eventId, type, at, Kind.REFUND, paymentId, null, refundId, result, null);
+        eventId, type, at, Kind.REFUND, paymentId, null, refundId, result, null, null);
   }
 
   public static GatewayEvent dispute(
       String eventId, String type, Instant at, String paymentId, DisputeNotice dispute) {
-    return new GatewayEvent(eventId, type, at, Kind.DISPUTE, paymentId, null, null, null, dispute);
+    return new GatewayEvent(
+        eventId, type, at, Kind.DISPUTE, paymentId, null, null, null, dispute, null);
+  }
+
+  public static GatewayEvent bankCredit(
+      String eventId, String type, Instant at, BankCreditNotice credit) {
+    return new GatewayEvent(
+        eventId, type, at, Kind.BANK_CREDIT, null, null, null, null, null, credit);
   }
 
   public static GatewayEvent ignored(String eventId, String type, Instant at) {
-    return new GatewayEvent(eventId, type, at, Kind.IGNORED, null, null, null, null, null);
+    return new GatewayEvent(eventId, type, at, Kind.IGNORED, null, null, null, null, null, null);
   }
 }

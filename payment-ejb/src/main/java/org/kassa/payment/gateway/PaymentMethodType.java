@@ -16,7 +16,12 @@ public enum PaymentMethodType {
   /** A QR-code wallet: the page shows a code the shopper scans with Alipay. */
   ALIPAY,
   /** A QR-code wallet: the page shows a code the shopper scans with WeChat Pay. */
-  WECHAT_PAY;
+  WECHAT_PAY,
+  /**
+   * A SEPA credit transfer: the page shows the account, the amount and a creditor reference; the
+   * payment waits until the bank reports the credit (see {@code org.kassa.payment.banktransfer}).
+   */
+  SEPA_CREDIT_TRANSFER;
 
   /** The name the API uses, e.g. {@code card}, {@code wechat_pay}. */
   public String apiName() {

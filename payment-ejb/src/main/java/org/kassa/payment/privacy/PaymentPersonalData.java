@@ -187,6 +187,22 @@ public class PaymentPersonalData implements PersonalDataHolder {
                   subjectRef,
                   subjectRef))
           .add(
+              "bank_transfers",
+              rows(
+                  c,
+                  "SELECT * FROM bank_transfer WHERE subject_ref = ? ORDER BY created_at, payment_id",
+                  opener,
+                  subjectRef,
+                  subjectRef))
+          .add(
+              "bank_credits",
+              rows(
+                  c,
+                  "SELECT * FROM bank_credit WHERE subject_ref = ? ORDER BY created_at, id",
+                  opener,
+                  subjectRef,
+                  subjectRef))
+          .add(
               "gateway_events",
               rows(
                   c,
@@ -308,6 +324,18 @@ public class PaymentPersonalData implements PersonalDataHolder {
             .executeUpdate();
     int callbacks = redactCallbacks(subjectRef, null);
     int events = redactEvents(subjectRef);
+    // The IBANs a payer gave or paid from; the transfers' amounts stay as the financial record.
+    int ibans =
+        em.createNativeQuery(
+                    "UPDATE bank_transfer SET payer_iban = NULL, version = version + 1"
+                        + " WHERE subject_ref = ?1 AND payer_iban IS NOT NULL")
+                .setParameter(1, subjectRef)
+                .executeUpdate()
+            + em.createNativeQuery(
+                    "UPDATE bank_credit SET payer_iban = NULL, version = version + 1"
+                        + " WHERE subject_ref = ?1 AND payer_iban IS NOT NULL")
+                .setParameter(1, subjectRef)
+                .executeUpdate();
     // Stored API answers (kept for idempotent replays) repeat billing details: drop them.
     int answers =
         em.createNativeQuery(
@@ -328,6 +356,8 @@ public class PaymentPersonalData implements PersonalDataHolder {
         + (openDisputes.intValue() == 0
             ? ""
             : " evidence_kept_open_disputes=" + openDisputes + " (Art. 17(3)(e))")
+        + " bank_ibans="
+        + ibans
         + " gateway_events="
         + callbacks
         + " merchant_events="

@@ -38,7 +38,9 @@ public class ReconcileClaims {
         em.createNativeQuery(
                 "SELECT id FROM payment"
                     + " WHERE ((status = 'PROCESSING' AND updated_at <= ?1)"
-                    + "     OR (status = 'REQUIRES_ACTION' AND updated_at <= ?2)"
+                    // A bank transfer waits days for the shopper; its own timer ends it.
+                    + "     OR (status = 'REQUIRES_ACTION' AND updated_at <= ?2"
+                    + "         AND payment_method <> 'SEPA_CREDIT_TRANSFER')"
                     + "     OR (status = 'AUTHORIZED' AND capture_before <= ?3))"
                     + " AND (reconcile_after IS NULL OR reconcile_after <= ?3)"
                     + " ORDER BY updated_at LIMIT ?4 FOR UPDATE SKIP LOCKED")

@@ -43,6 +43,7 @@ public class GatewayCallbacks {
   @Inject private RefundSteps refundSteps;
   @Inject private Payments payments;
   @Inject private Disputes disputes;
+  @Inject private org.kassa.payment.banktransfer.BankTransfers bankTransfers;
 
   /** What became of a callback. */
   public enum Receipt {
@@ -95,11 +96,13 @@ public class GatewayCallbacks {
       return Receipt.DUPLICATE;
     }
     boolean changed = apply(gatewayName, event);
+    String body = new String(callback.body(), StandardCharsets.UTF_8);
     em.persist(
         new GatewayEventRecord(
             gatewayName,
             event,
-            new String(callback.body(), StandardCharsets.UTF_8),
+            // A bank credit names the payer's account: it is kept sealed with the credit, not here.
+            event.kind() == GatewayEvent.Kind.BANK_CREDIT ? withoutPayerIban(body) : body,
             changed ? GatewayEventRecord.Outcome.APPLIED : GatewayEventRecord.Outcome.NO_CHANGE,
             callback.receivedAt()));
     em.flush();
@@ -141,8 +144,32 @@ public class GatewayCallbacks {
             && refundSteps.settle(event.refundId(), event.refund()).status() != before.get();
       }
       case DISPUTE -> disputes.apply(gatewayName, event.paymentId(), event.dispute());
+      case BANK_CREDIT -> bankTransfers.applyCredit(gatewayName, event.credit());
       case IGNORED -> false;
     };
+  }
+
+  /** The body with the payer's IBAN removed, at any depth; text that is not JSON is dropped. */
+  static String withoutPayerIban(String body) {
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+      return strip(reader.readValue()).toString();
+    } catch (RuntimeException notJson) {
+      return "{}";
+    }
+  }
+
+  private static jakarta.json.JsonValue strip(jakarta.json.JsonValue value) {
+    if (value instanceof jakarta.json.JsonObject object) {
+      var out = jakarta.json.Json.createObjectBuilder();
+      object.forEach(
+          (k, v) -> {
+            if (!k.equals(org.kassa.payment.gateway.BankCreditNotice.PAYER_IBAN_FIELD)) {
+              out.add(k, strip(v));
+            }
+          });
+      return out.build();
+    }
+    return value;
   }
 
   /** A gateway may only speak about its own payments. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kassa.payment.gateway.PaymentMethodType.ALIPAY;
 import static org.kassa.payment.gateway.PaymentMethodType.CARD;
 import static org.kassa.payment.gateway.PaymentMethodType.PAYPAL;
+import static org.kassa.payment.gateway.PaymentMethodType.SEPA_CREDIT_TRANSFER;
 import static org.kassa.payment.gateway.PaymentMethodType.WECHAT_PAY;
 
 import java.util.List;
@@ -37,7 +38,7 @@ class PaymentMethodAvailabilityTest {
   @Test
   void theDefaultsAreWhatTheCurrencyAllowsCardFirst() {
     assertThat(PaymentMethodAvailability.defaultsFor(EUR))
-        .containsExactly(CARD, PAYPAL, ALIPAY, WECHAT_PAY);
+        .containsExactly(CARD, PAYPAL, ALIPAY, WECHAT_PAY, SEPA_CREDIT_TRANSFER);
     assertThat(PaymentMethodAvailability.defaultsFor(JPY))
         .containsExactly(CARD, PAYPAL, ALIPAY, WECHAT_PAY);
     // Kuwaiti dinars: neither PayPal nor the QR wallets take them.
@@ -101,6 +102,23 @@ class PaymentMethodAvailabilityTest {
     assertThat(WECHAT_PAY.apiName()).isEqualTo("wechat_pay");
     for (PaymentMethodType type : PaymentMethodType.values()) {
       assertThat(PaymentMethodType.fromApiName(type.apiName())).contains(type);
+    }
+  }
+
+  @Test
+  void sepaCreditTransfersAreInEurosForShoppersOfSepaCountries() {
+    assertThat(PaymentMethodAvailability.allows(SEPA_CREDIT_TRANSFER, EUR, "DE")).isTrue();
+    assertThat(PaymentMethodAvailability.allows(SEPA_CREDIT_TRANSFER, EUR, "ch")).isTrue();
+    assertThat(PaymentMethodAvailability.allows(SEPA_CREDIT_TRANSFER, EUR, "GB")).isTrue();
+    assertThat(PaymentMethodAvailability.allows(SEPA_CREDIT_TRANSFER, EUR, "US")).isFalse();
+    assertThat(PaymentMethodAvailability.allows(SEPA_CREDIT_TRANSFER, EUR, "CN")).isFalse();
+    // Euros only, even for a Swiss or Swedish shopper paying in their own currency.
+    assertThat(PaymentMethodAvailability.allowsCurrency(SEPA_CREDIT_TRANSFER, JPY)).isFalse();
+    assertThat(PaymentMethodAvailability.allows(SEPA_CREDIT_TRANSFER, CurrencyCode.of("SEK"), "SE"))
+        .isFalse();
+    assertThat(PaymentMethodAvailability.SEPA_COUNTRIES).hasSize(49);
+    for (String country : PaymentMethodAvailability.SEPA_COUNTRIES) {
+      assertThat(java.util.Locale.getISOCountries()).as(country).contains(country);
     }
   }
 }

@@ -591,6 +591,9 @@ public class SandboxGateway implements PaymentGateway {
       String type = event.getString("type");
       Instant at = Instant.ofEpochSecond(event.getJsonNumber("created").longValue());
       JsonObject data = event.getJsonObject("data");
+      if (type.equals(SandboxBank.CREDIT_EVENT)) {
+        return SandboxBank.read(id, type, at, data);
+      }
       String paymentId = data.getString("payment_id");
       if (type.startsWith("dispute.")) {
         return GatewayEvent.dispute(
