@@ -107,6 +107,9 @@
   if (!target && messages && messages.querySelector("li:not(.info)")) {
     target = messages; // a decline or a failed challenge: why, and what to do
   }
+  if (!target) {
+    target = document.querySelector("[autofocus]"); // a step that names its own first control
+  }
   if (!target && main && main.getAttribute("data-focus") === "language") {
     target = document.querySelector(".languages a.current");
   }

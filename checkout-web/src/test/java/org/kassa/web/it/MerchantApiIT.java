@@ -178,7 +178,10 @@ class MerchantApiIT {
     assertThat(payment.getJsonObject("billing_details").getString("email"))
         .isEqualTo("ann@example.com");
 
-    PageClient.Page again = browser.get(page);
+    // The browser that paid sees its result again; anyone else opening the link, that it is paid.
+    assertThat(browser.get(page).document().select("#result h1").text())
+        .isEqualTo("Payment successful");
+    PageClient.Page again = new PageClient("en").get(page);
     assertThat(again.document().select("#already-paid")).isNotEmpty();
     assertThat(new ApiClient(base, null).get("/metrics").body()).contains("kassa_payments_total");
   }
