@@ -137,6 +137,20 @@ class PersonalDataIT {
   }
 
   @Test
+  void everyLanguageOfThePageHasTheConsentWordingInThatLanguage() {
+    // A shopper consents to text they can read (Art. 7(2)); a fallback to English would not do.
+    for (Locale locale : org.kassa.web.i18n.SupportedLocales.ALL) {
+      List<ConsentOffer> offers = consents.offers(locale);
+      assertEquals(3, offers.size(), "purposes offered in " + locale);
+      for (ConsentOffer offer : offers) {
+        assertEquals(
+            locale.toLanguageTag(), offer.locale(), offer.purpose() + " worded in " + locale);
+        assertFalse(offer.text().isBlank(), offer.purpose() + " in " + locale);
+      }
+    }
+  }
+
+  @Test
   void personalDataIsStoredSealedAndReadBackOpened() throws Exception {
     Person who = Person.unique();
     PaymentResult result = pay(who, List.of());
