@@ -38,29 +38,36 @@ public class Consents {
   private final Clock clock = Clock.systemUTC();
 
   /**
-   * Every purpose in its current wording, in the subject's language where there is one (else
-   * English): required ones first.
+   * Every purpose in its current wording in the subject's language (the latest version worded in
+   * it), else in English: required ones first. A purpose newly worded in one language stays offered
+   * in the others, in their latest wording, until they are worded anew too.
    */
   public List<ConsentOffer> offers(Locale locale) {
     @SuppressWarnings("unchecked")
     List<Object[]> purposes =
         em.createNativeQuery(
-                "SELECT p.code, p.required, (SELECT MAX(t.version) FROM consent_text t"
-                    + " WHERE t.purpose = p.code) FROM consent_purpose p"
-                    + " ORDER BY p.required DESC, p.code")
+                "SELECT p.code, p.required FROM consent_purpose p ORDER BY p.required DESC, p.code")
             .getResultList();
     List<ConsentOffer> offers = new ArrayList<>();
     for (Object[] p : purposes) {
-      if (p[2] == null) {
-        continue; // a purpose without wording cannot be asked about
-      }
       String purpose = (String) p[0];
-      int version = ((Number) p[2]).intValue();
       for (String candidate : candidates(locale)) {
-        Optional<String> text = text(purpose, version, candidate);
+        Number version =
+            (Number)
+                em.createNativeQuery(
+                        "SELECT MAX(version) FROM consent_text WHERE purpose = ?1 AND locale = ?2")
+                    .setParameter(1, purpose)
+                    .setParameter(2, candidate)
+                    .getSingleResult();
+        if (version == null) {
+          continue; // no wording in this language: try the next (a purpose without any is not
+          // asked)
+        }
+        Optional<String> text = text(purpose, version.intValue(), candidate);
         if (text.isPresent()) {
           offers.add(
-              new ConsentOffer(purpose, Boolean.TRUE.equals(p[1]), version, candidate, text.get()));
+              new ConsentOffer(
+                  purpose, Boolean.TRUE.equals(p[1]), version.intValue(), candidate, text.get()));
           break;
         }
       }
