@@ -20,6 +20,11 @@ final class Chromium {
 
   /** A fresh headless browser with its own profile, in US English unless a page says otherwise. */
   static WebDriver start() throws java.io.IOException {
+    return start("en-US");
+  }
+
+  /** A fresh headless browser with its own profile, asking for pages in {@code language}. */
+  static WebDriver start(String language) throws java.io.IOException {
     Assumptions.assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Browser tests skipped: install Debian's chromium and chromium-driver (apt-get install -y chromium"
@@ -37,7 +42,7 @@ final class Chromium {
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1280,1000",
-        "--lang=en-US",
+        "--lang=" + language,
         "--user-data-dir=" + Files.createTempDirectory("kassa-chromium"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
