@@ -151,8 +151,14 @@ class PayaraServerSmokeIT {
       String paymentId = kassa.createAndPaySession().paymentId();
       KassaServer.SignedIn admin = kassa.signIn(KassaServer.MERCHANT_USER);
 
-      // The login lands on the merchant console.
-      PageClient.Page payments = admin.landing();
+      // The login lands on the merchant dashboard, which counts the payment as succeeded.
+      PageClient.Page dashboard = admin.landing();
+      assertThat(dashboard.status()).isEqualTo(200);
+      Element succeeded = dashboard.document().getElementById("succeeded");
+      assertThat(succeeded).as("dashboard:\n%s", dashboard.document().text()).isNotNull();
+      assertThat(Integer.parseInt(succeeded.attr("data-count"))).isPositive();
+
+      PageClient.Page payments = admin.browser().get(kassa.uri("console/payments"));
       assertThat(payments.status()).isEqualTo(200);
       assertThat(payments.document().getElementById("payments:table")).isNotNull();
       assertThat(payments.document().select(".payment-id").eachText()).contains(paymentId);
