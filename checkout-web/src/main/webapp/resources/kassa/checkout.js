@@ -30,7 +30,10 @@
       var on = panels[p].getAttribute("data-method") === chosen;
       panels[p].hidden = !on;
       var fields = panels[p].querySelectorAll("input, select, textarea, button");
-      for (var f = 0; f < fields.length; f++) { fields[f].disabled = !on; }
+      for (var f = 0; f < fields.length; f++) {
+        fields[f].disabled = !on;
+        if (fields[f].getAttribute("aria-required") === "true") { fields[f].required = on; }
+      }
     }
   }
   if (radios.length && panels.length) {

@@ -55,7 +55,7 @@ public class BankTransferResource {
               + " and what arrived beyond the amount due or after the transfer closed"
               + " (amount_to_refund, refunded to payer_iban when known: shown masked); each credit"
               + " the bank reported, with its outcome (exact, short, overpaid, late). state:"
-              + " awaiting, paid, expired.")
+              + " awaiting, paid, expired, canceled.")
   @APIResponse(responseCode = "200", description = "The transfer and its credits")
   @APIResponse(
       responseCode = "404",

@@ -59,10 +59,11 @@ public class PaymentResource {
    * Charges a saved payment method off-session.
    *
    * @param idempotencyKey optional; a retry with the same key and body answers the same payment
-   * @param body {@code amount} (minor units), {@code currency}, {@code payment_method} (a saved
-   *     method's token; the sandbox takes Stripe's test tokens such as {@code pm_card_visa}),
-   *     {@code customer} (optional), {@code capture_method} (automatic or manual), {@code country}
-   *     (optional, for routing)
+   * @param body {@code amount} (minor units), {@code currency}, {@code payment_method} (the id of a
+   *     card saved for the customer on the hosted page, {@code spm_...}, or a gateway's own token;
+   *     the sandbox takes Stripe's test tokens such as {@code pm_card_visa}), {@code customer}
+   *     (required with a saved card's id), {@code capture_method} (automatic or manual), {@code
+   *     country} (optional, for routing)
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -70,8 +71,11 @@ public class PaymentResource {
       summary = "Create a server-side payment",
       description =
           "Charges a saved payment method without the shopper (off-session), through the same state"
-              + " machine, routing and idempotency as a checkout. With capture_method=manual the"
-              + " payment is only authorized; capture or cancel it later.")
+              + " machine, routing and idempotency as a checkout. payment_method is a card the"
+              + " customer saved on the hosted page (its id, spm_..., with the customer it was saved"
+              + " for; it is charged at the gateway that holds it, and 404 for anyone else's) or a"
+              + " gateway's own token. With capture_method=manual the payment is only authorized;"
+              + " capture or cancel it later.")
   @APIResponse(
       responseCode = "201",
       description = "The payment: captured, authorized, failed (with decline_code) or processing")
@@ -201,7 +205,8 @@ public class PaymentResource {
       description =
           "Captures all or part of an authorization (capture_method=manual) before capture_before."
               + " A partial capture releases the rest; refunds then count against what was captured."
-              + " A payment presented in the shopper's currency is captured whole or canceled.")
+              + " A payment presented in the shopper's currency, or paid by bank transfer (its"
+              + " money already arrived), is captured whole or canceled.")
   @APIResponse(responseCode = "200", description = "The payment, captured or partially captured")
   @APIResponse(responseCode = "400", description = "An amount above what was authorized")
   @APIResponse(responseCode = "404", description = "No such payment for this merchant")
@@ -231,7 +236,10 @@ public class PaymentResource {
   @Path("{id}/cancel")
   @Operation(
       summary = "Cancel a payment",
-      description = "Voids the authorization at the gateway; nothing is charged.")
+      description =
+          "Voids the authorization at the gateway; nothing is charged. A bank transfer's payment"
+              + " (awaited, or held for review after the money arrived) closes its transfer: what"
+              + " arrived, and any later credit, is kept to refund.")
   @APIResponse(responseCode = "200", description = "The payment, canceled")
   @APIResponse(responseCode = "404", description = "No such payment for this merchant")
   @APIResponse(responseCode = "409", description = "Captured, failed or already ended")

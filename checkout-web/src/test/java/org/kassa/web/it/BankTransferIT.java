@@ -65,6 +65,9 @@ class BankTransferIT {
     PageClient.Page page = browser.get(url);
     assertThat(page.document().select("input[type=radio][name=method]").eachAttr("value"))
         .contains("sepa_credit_transfer");
+    // Without the script every method's fields show: the card's must not stop a transfer's form.
+    assertThat(page.document().select("#method-card [required]")).isEmpty();
+    assertThat(page.document().select("#method-card [aria-required=true]")).hasSize(5);
     PageClient.Page answer =
         browser.submit(
             url,
@@ -230,6 +233,116 @@ class BankTransferIT {
                     .equals(paymentId))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no bank_transfer.overpaid event for " + paymentId));
+  }
+
+  private ApiClient compliance() {
+    return new ApiClient(base, org.kassa.web.security.KassaStartup.DEFAULT_COMPLIANCE_KEY);
+  }
+
+  /** A transfer the gate holds for review: a single payment at the large-amount threshold. */
+  private Started heldTransfer() {
+    Started started = start(1_000_000, "", "held-" + UUID.randomUUID() + "@example.com");
+    JsonObject payment = api().get("api/v1/payments/" + started.paymentId()).json();
+    assertThat(payment.getString("review_case", null)).as(payment.toString()).startsWith("case_");
+    return started;
+  }
+
+  private JsonObject event(String type, String paymentId) {
+    var recent = api().get("api/v1/events?limit=100").json().getJsonArray("data");
+    return recent.getValuesAs(JsonObject.class).stream()
+        .filter(e -> e.getString("type").equals(type))
+        .filter(e -> e.getJsonObject("data").getJsonObject("object").toString().contains(paymentId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + type + " event for " + paymentId));
+  }
+
+  @Test
+  void aHeldTransfersMoneyWaitsForTheOfficerAndIsCapturedWhenTheCaseIsCleared() throws Exception {
+    Started started = heldTransfer();
+    String caseId =
+        api().get("api/v1/payments/" + started.paymentId()).json().getString("review_case");
+
+    credit("crd_" + UUID.randomUUID(), 1_000_000, started.reference(), null);
+
+    // The money is in, but the merchant is not told it is theirs before the officer decides.
+    JsonObject held = api().get("api/v1/payments/" + started.paymentId()).json();
+    assertThat(held.getString("status")).isEqualTo("authorized");
+    assertThat(held.getInt("amount_captured")).isZero();
+    assertThat(transfer(started.paymentId()).getString("state")).isEqualTo("paid");
+    ApiClient.Answer early =
+        api().post("api/v1/payments/" + started.paymentId() + "/capture", "{}", null);
+    assertThat(early.status()).as(early.body()).isEqualTo(409);
+    assertThat(early.body()).contains("payment-held-for-review");
+    // The shopper reads that the money arrived, and nothing of a review (no tipping-off).
+    var page =
+        new PageClient("en")
+            .get(URI.create(base + "transfer/" + started.paymentId() + "?lang=en"))
+            .document();
+    assertThat(page.select("#transfer-paid")).hasSize(1);
+    assertThat(page.text().toLowerCase(java.util.Locale.ROOT)).doesNotContain("review");
+
+    ApiClient.Answer cleared =
+        compliance().post("api/v1/compliance/cases/" + caseId + "/clear", "", null);
+    assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+    JsonObject captured = api().get("api/v1/payments/" + started.paymentId()).json();
+    assertThat(captured.getString("status")).isEqualTo("captured");
+    assertThat(captured.getInt("amount_captured")).isEqualTo(1_000_000);
+  }
+
+  @Test
+  void aHeldTransferConfirmedByTheOfficerIsCanceledAndAllThatArrivedIsKeptToRefund()
+      throws Exception {
+    Started started = heldTransfer();
+    String caseId =
+        api().get("api/v1/payments/" + started.paymentId()).json().getString("review_case");
+    credit("crd_" + UUID.randomUUID(), 1_000_000, started.reference(), "DE89370400440532013000");
+    assertThat(status(started.paymentId())).isEqualTo("authorized");
+
+    ApiClient.Answer confirmed =
+        compliance().post("api/v1/compliance/cases/" + caseId + "/confirm", "", null);
+    assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+
+    assertThat(status(started.paymentId())).isEqualTo("canceled");
+    JsonObject canceled = transfer(started.paymentId());
+    assertThat(canceled.getString("state")).isEqualTo("canceled");
+    assertThat(canceled.getInt("amount_received")).isZero();
+    assertThat(canceled.getInt("amount_to_refund")).isEqualTo(1_000_000);
+    assertThat(
+            event("bank_transfer.canceled_with_credit", started.paymentId())
+                .getJsonObject("data")
+                .getJsonObject("object")
+                .getInt("amount_to_refund"))
+        .isEqualTo(1_000_000);
+    var page =
+        new PageClient("de")
+            .get(URI.create(base + "transfer/" + started.paymentId() + "?lang=de"))
+            .document();
+    assertThat(page.select("#transfer-canceled h1").text()).isEqualTo("Überweisung storniert");
+    assertThat(page.select("#transfer-returned").text()).contains("10.000,00");
+  }
+
+  @Test
+  void theMerchantCancelsAnAwaitedTransferAndALaterCreditIsAllToRefund() throws Exception {
+    Started started = start(2500, "");
+    ApiClient.Answer cancel =
+        api().post("api/v1/payments/" + started.paymentId() + "/cancel", "{}", null);
+    assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+    assertThat(cancel.json().getString("status")).isEqualTo("canceled");
+    assertThat(transfer(started.paymentId()).getString("state")).isEqualTo("canceled");
+
+    credit("crd_" + UUID.randomUUID(), 2500, started.reference(), null);
+
+    assertThat(status(started.paymentId())).isEqualTo("canceled");
+    JsonObject late = transfer(started.paymentId());
+    assertThat(late.getInt("amount_to_refund")).isEqualTo(2500);
+    assertThat(late.getJsonArray("credits").getJsonObject(0).getString("outcome"))
+        .isEqualTo("late");
+    var page =
+        new PageClient("en")
+            .get(URI.create(base + "transfer/" + started.paymentId() + "?lang=en"))
+            .document();
+    assertThat(page.select("#transfer-canceled")).hasSize(1);
+    assertThat(page.select("#transfer-reference")).isEmpty();
   }
 
   @Test

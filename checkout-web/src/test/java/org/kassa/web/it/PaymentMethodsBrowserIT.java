@@ -72,9 +72,14 @@ class PaymentMethodsBrowserIT {
 
   /** Picks a method with the keyboard-usable radio, types the payer's name and presses Pay. */
   private void payWith(String method, String name) {
+    WebElement card = browser.findElement(By.cssSelector("input[name=method][value=card]"));
+    WebElement number = browser.findElement(By.id("cardnumber"));
+    // The shown card's fields are required for the browser (the markup leaves that to the script).
+    assertThat(number.getDomProperty("required")).isEqualTo(card.isSelected() ? "true" : "false");
     WebElement radio =
         browser.findElement(By.cssSelector("input[name=method][value=" + method + "]"));
     radio.click();
+    assertThat(number.getDomProperty("required")).isEqualTo("false");
     assertThat(radio.isSelected()).isTrue();
     // Only the chosen method's fields show; the card's are hidden and not sent.
     assertThat(browser.findElement(By.id("method-" + method)).isDisplayed()).isTrue();

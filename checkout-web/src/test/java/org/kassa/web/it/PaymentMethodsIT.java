@@ -288,8 +288,11 @@ class PaymentMethodsIT {
     assertThat(link).startsWith("http").contains("/sandbox/qr/pay_");
     URI status = url.resolve(qr.document().select("#qr").attr("data-status-url"));
     assertThat(browser.get(status).body()).contains("\"pending\":true");
-    // A reload shows the same code, not the form.
-    assertThat(browser.get(url).document().select("#qr-link").attr("href")).isEqualTo(link);
+    // Without the script nothing polls: the check link (a reload) shows the same code, not the
+    // form.
+    URI check = url.resolve(qr.document().select("noscript #qr-check").attr("href"));
+    assertThat(check.getPath()).isEqualTo(url.getPath());
+    assertThat(browser.get(check).document().select("#qr-link").attr("href")).isEqualTo(link);
 
     PageClient phone = new PageClient("ja");
     URI scan = URI.create(link);
@@ -300,7 +303,7 @@ class PaymentMethodsIT {
     assertThat(browser.get(status).body())
         .contains("\"payment_status\":\"captured\"")
         .contains("\"pending\":false");
-    assertThat(browser.get(url).document().select("#result h1").text()).isEqualTo("お支払いが完了しました");
+    assertThat(browser.get(check).document().select("#result h1").text()).isEqualTo("お支払いが完了しました");
   }
 
   @Test

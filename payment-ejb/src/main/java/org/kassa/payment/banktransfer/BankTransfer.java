@@ -33,7 +33,12 @@ public class BankTransfer {
     /** The amount due arrived. */
     PAID,
     /** Not paid in full by the due date; what arrived is to be refunded. */
-    EXPIRED
+    EXPIRED,
+    /**
+     * Its payment was canceled (by the merchant, or a compliance decision); what arrived is to be
+     * refunded.
+     */
+    CANCELED
   }
 
   @Id
@@ -165,6 +170,23 @@ public class BankTransfer {
     amountExcess = Math.addExact(amountExcess, amountReceived);
     amountReceived = 0;
     updatedAt = now.atOffset(ZoneOffset.UTC);
+  }
+
+  /**
+   * Closes the transfer because its payment is canceled: it takes no more money, and what arrived,
+   * even the amount due in full, is now excess, to refund.
+   *
+   * @return whether it was open or paid (an expired or canceled one stays as it is)
+   */
+  boolean cancel(Instant now) {
+    if (state != State.AWAITING && state != State.PAID) {
+      return false;
+    }
+    state = State.CANCELED;
+    amountExcess = Math.addExact(amountExcess, amountReceived);
+    amountReceived = 0;
+    updatedAt = now.atOffset(ZoneOffset.UTC);
+    return true;
   }
 
   /** Erases the payer's IBAN; amounts and the reference stay as the financial record. */

@@ -23,6 +23,7 @@ import org.kassa.payment.payment.PaymentAttempts;
 import org.kassa.payment.payment.PaymentResult;
 import org.kassa.payment.payment.PaymentStateMachine;
 import org.kassa.payment.payment.PaymentStatus;
+import org.kassa.payment.payment.ReviewHolds;
 import org.kassa.payment.webhook.MerchantEvents;
 
 /**
@@ -47,6 +48,7 @@ public class BankTransfers {
   @Inject private PersonalDataVault vault;
   @Inject private Pseudonymizer pseudonymizer;
   @Inject private BankTransferSettings settings;
+  @Inject private ReviewHolds holds;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -143,9 +145,16 @@ public class BankTransfers {
             now);
     em.persist(credit);
     if (match.pays()) {
+      // A payment a compliance case holds is only authorized, as a held card is: the money stays
+      // received, and is captured when the case is cleared or returned when it is confirmed.
+      Payment payment =
+          em.find(Payment.class, transfer.paymentId(), LockModeType.PESSIMISTIC_WRITE);
+      boolean held = holds.openCaseHolding(payment).isPresent();
       attempts.settle(
           transfer.paymentId(),
-          GatewayResult.captured(reference.value(), transfer.amountDue().minorUnits()),
+          held
+              ? GatewayResult.authorized(reference.value())
+              : GatewayResult.captured(reference.value(), transfer.amountDue().minorUnits()),
           "gateway:" + gateway);
     }
     switch (match.outcome()) {
@@ -230,6 +239,28 @@ public class BankTransfers {
       LOG.info(() -> "event=bank_transfer.expired payment=" + id);
     }
     return ids.size();
+  }
+
+  /**
+   * Cancels a payment paid, or being paid, by transfer: the transfer closes, what arrived is kept
+   * to refund ({@code bank_transfer.canceled_with_credit} tells the merchant), and the payment is
+   * canceled. A payment that can no longer be canceled (captured, expired) is answered as it is.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public PaymentResult cancel(String paymentId, String actor) {
+    Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+    if (payment == null || !payment.status().canMoveTo(PaymentStatus.CANCELED)) {
+      return attempts.settle(paymentId, GatewayResult.processing(null), null);
+    }
+    BankTransfer transfer = em.find(BankTransfer.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+    if (transfer != null && transfer.cancel(clock.instant())) {
+      if (transfer.amountExcess().isPositive()) {
+        publish(transfer, "bank_transfer.canceled_with_credit");
+      }
+      LOG.info(() -> "event=bank_transfer.canceled payment=" + paymentId);
+    }
+    return attempts.settle(
+        paymentId, GatewayResult.canceled(payment.gatewayReference().orElse(null)), actor);
   }
 
   /** The transfer of a payment. */

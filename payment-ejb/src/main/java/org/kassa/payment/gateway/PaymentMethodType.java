@@ -23,6 +23,14 @@ public enum PaymentMethodType {
    */
   SEPA_CREDIT_TRANSFER;
 
+  /**
+   * Whether the payer sends the money (a credit transfer) rather than a gateway taking it: no
+   * gateway holds an authorization, so capturing books what already arrived and voiding returns it.
+   */
+  public boolean payerSendsMoney() {
+    return this == SEPA_CREDIT_TRANSFER;
+  }
+
   /** The name the API uses, e.g. {@code card}, {@code wechat_pay}. */
   public String apiName() {
     return name().toLowerCase(Locale.ROOT);

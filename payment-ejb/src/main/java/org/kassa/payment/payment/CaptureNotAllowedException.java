@@ -29,4 +29,16 @@ public class CaptureNotAllowedException extends InvalidRequestException {
             + " or cancel it.",
         Map.of("amount", "must be " + authorized.minorUnits() + " or left out"));
   }
+
+  /** A partial capture of a payment whose money the payer already transferred. */
+  static CaptureNotAllowedException transferred(String paymentId, Money received) {
+    return new CaptureNotAllowedException(
+        "capture_must_be_whole",
+        "The payer of payment "
+            + paymentId
+            + " already transferred "
+            + received
+            + ": capture all of it or cancel the payment, which returns it.",
+        Map.of("amount", "must be " + received.minorUnits() + " or left out"));
+  }
 }

@@ -11,8 +11,10 @@ import jakarta.validation.constraints.Size;
  *
  * @param amount in minor units of the currency
  * @param currency ISO 4217 code
- * @param paymentMethod the saved payment method's token, e.g. {@code pm_card_visa} in the sandbox
- * @param customerId the merchant's id of the customer the method was saved for
+ * @param paymentMethod a card saved for the customer on the hosted page, by its id ({@code
+ *     spm_...}), or a gateway's own token, e.g. {@code pm_card_visa} in the sandbox
+ * @param customerId the merchant's id of the customer the method was saved for (required with a
+ *     saved card's id)
  * @param captureMethod automatic (the default) or manual
  * @param country the customer's country (ISO 3166 alpha-2), for routing; optional
  */

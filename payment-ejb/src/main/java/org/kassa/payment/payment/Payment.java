@@ -398,6 +398,10 @@ public class Payment {
       // The shopper was shown one amount in their currency: it is charged whole or not at all.
       throw CaptureNotAllowedException.presented(id, new Money(amount, currency));
     }
+    if (method.payerSendsMoney() && value != amount) {
+      // The money already arrived: it is taken whole, or the payment canceled and it returned.
+      throw CaptureNotAllowedException.transferred(id, new Money(amount, currency));
+    }
     return new Money(value, currency);
   }
 
@@ -565,12 +569,22 @@ public class Payment {
    * re-screening that finds the customer on a list holds an authorization not yet captured.
    */
   void holdForReview(String caseId) {
-    if (status != PaymentStatus.PROCESSING && status != PaymentStatus.AUTHORIZED) {
+    if (status != PaymentStatus.PROCESSING && !canBeHeldForReview()) {
       throw new IllegalStateException(
-          "only a new payment or an authorization not yet captured can be held for review");
+          "only a new payment, an authorization not yet captured or a transfer not yet arrived"
+              + " can be held for review");
     }
     this.captureMethod = CaptureMethod.MANUAL;
     this.reviewCase = caseId;
+  }
+
+  /**
+   * Whether a compliance case opened later (a re-screening's) can still hold it: an authorization
+   * not yet captured, or a credit transfer whose money has not arrived.
+   */
+  boolean canBeHeldForReview() {
+    return status == PaymentStatus.AUTHORIZED
+        || (status == PaymentStatus.REQUIRES_ACTION && method.payerSendsMoney());
   }
 
   /** The compliance case holding this payment, if any. */

@@ -64,18 +64,29 @@ public class PaymentAttempts {
   private final Clock clock = Clock.systemUTC();
 
   /**
-   * How the shopper pays: the method, the card's visible details or the saved token, and for the
-   * compliance gate the card's keyed fingerprint (never its number) and issuing country when known.
+   * How the shopper pays: the method, the card's visible details or the saved token (with the
+   * gateway that holds it, when Kassa saved it), and for the compliance gate the card's keyed
+   * fingerprint (never its number) and issuing country when known.
    */
   public record Instrument(
       PaymentMethodType type,
       CardSummary card,
       String token,
       String cardFingerprint,
-      String cardCountry) {
+      String cardCountry,
+      String tokenGateway) {
 
     public Instrument(PaymentMethodType type, CardSummary card, String token) {
-      this(type, card, token, null, null);
+      this(type, card, token, null, null, null);
+    }
+
+    public Instrument(
+        PaymentMethodType type,
+        CardSummary card,
+        String token,
+        String cardFingerprint,
+        String cardCountry) {
+      this(type, card, token, cardFingerprint, cardCountry, null);
     }
   }
 
@@ -142,7 +153,8 @@ public class PaymentAttempts {
             session.merchantId(),
             instrument.type(),
             presentment.map(Presentment::amount).orElse(session.amount()),
-            null);
+            null,
+            instrument.tokenGateway());
     String id = newId();
     // The payer is the subject: known by the email they typed, else the one the merchant gave,
     // else (no email at all) by this payment alone.
@@ -209,7 +221,8 @@ public class PaymentAttempts {
       String country,
       String idempotencyKey) {
     Instant now = clock.instant();
-    Route route = router.route(merchantId, instrument.type(), amount, country);
+    Route route =
+        router.route(merchantId, instrument.type(), amount, country, instrument.tokenGateway());
     String subjectRef = pseudonymizer.pseudonym(customerId);
     Payment payment =
         new Payment(

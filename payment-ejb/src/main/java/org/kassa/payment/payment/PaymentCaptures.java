@@ -29,6 +29,7 @@ public class PaymentCaptures {
   @Inject private PaymentAttempts attempts;
   @Inject private Gateways gateways;
   @Inject private ReviewHolds holds;
+  @Inject private TransferredMoney transferredMoney;
 
   /**
    * Captures all or part of an authorized payment.
@@ -46,6 +47,15 @@ public class PaymentCaptures {
     Money toCapture = payment.captureAmount(amount);
     if (holds.openCaseHolding(payment).isPresent()) {
       throw new PaymentHeldForReviewException(paymentId);
+    }
+    if (payment.method().payerSendsMoney()) {
+      // The payer's transfer already arrived (it is authorized only while a case held it): the
+      // capture books it, with no gateway to ask.
+      return attempts.settle(
+          paymentId,
+          GatewayResult.captured(
+              payment.gatewayReference().orElse(null), payment.toCharged(toCapture).minorUnits()),
+          "merchant:" + merchantId);
     }
     PaymentGateway gateway = gateways.named(payment.gateway());
     GatewayResult answer;
@@ -77,9 +87,13 @@ public class PaymentCaptures {
 
   /**
    * Voids an authorization at its gateway and applies the answer; used by the merchant's cancel and
-   * by the reconciler when an authorization passes its capture deadline.
+   * by a compliance officer's decision. A credit transfer has nothing to void: its transfer is
+   * closed and what arrived kept to be returned.
    */
   public PaymentResult voidAt(Payment payment, String actor) {
+    if (payment.method().payerSendsMoney()) {
+      return transferredMoney.cancel(payment.id(), actor);
+    }
     GatewayResult answer;
     try {
       answer = gateways.named(payment.gateway()).voidAuthorization(reference(payment));

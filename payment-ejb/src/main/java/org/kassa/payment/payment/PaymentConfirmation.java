@@ -9,12 +9,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.kassa.compliance.consent.ConsentChoice;
 import org.kassa.compliance.privacy.Pseudonymizer;
+import org.kassa.payment.InvalidRequestException;
 import org.kassa.payment.NotFoundException;
 import org.kassa.payment.card.CardDetails;
 import org.kassa.payment.gateway.AuthorizationRequest;
@@ -161,7 +163,8 @@ public class PaymentConfirmation {
                 saved.card(),
                 token,
                 null,
-                gateways.cardCountry(method).orElse(null)),
+                gateways.cardCountry(method).orElse(null),
+                saved.gateway()),
             new Payer(holder, email),
             clientIp,
             consents);
@@ -212,25 +215,63 @@ public class PaymentConfirmation {
     Money amount = new Money(request.amount(), CurrencyCode.of(request.currency()));
     CaptureMethod capture =
         request.captureMethod() == null ? CaptureMethod.AUTOMATIC : request.captureMethod();
+    // A card Kassa saved for the customer is named by its id (spm_...): paid with its token, at the
+    // gateway holding it; anything else is a gateway's own token (the sandbox's pm_card_visa).
+    Optional<SavedPaymentMethod> kept = savedForCustomer(merchantId, request);
     PaymentMethod.Saved saved =
-        new PaymentMethod.Saved(request.paymentMethod(), PaymentMethodType.CARD);
+        new PaymentMethod.Saved(
+            kept.flatMap(SavedPaymentMethod::token).orElse(request.paymentMethod()),
+            PaymentMethodType.CARD);
     Payment payment =
         attempts.beginServerSide(
             merchantId,
             amount,
-            // A saved method's card details stay at the gateway; Kassa keeps only its token. It
-            // has no card number to fingerprint, but the gateway may know the card's country.
+            // A saved method's card details stay at the gateway; Kassa keeps only its token (and,
+            // for the cards it saved, brand, last four and expiry). It has no card number to
+            // fingerprint, but the gateway may know the card's country.
             new PaymentAttempts.Instrument(
                 PaymentMethodType.CARD,
+                kept.map(SavedPaymentMethod::card).orElse(null),
+                saved.token(),
                 null,
-                request.paymentMethod(),
-                null,
-                gateways.cardCountry(saved).orElse(null)),
+                gateways.cardCountry(saved).orElse(null),
+                kept.map(SavedPaymentMethod::gateway).orElse(null)),
             request.customerId(),
             capture,
             request.country(),
             idempotencyKey);
     return send(payment, saved, null);
+  }
+
+  /**
+   * The saved card a server-side payment names by its Kassa id, which only the customer it was
+   * saved for may be charged with.
+   *
+   * @throws InvalidRequestException if it names a saved card without a customer
+   * @throws NotFoundException if the merchant's customer has no such card, or it was removed
+   */
+  private Optional<SavedPaymentMethod> savedForCustomer(String merchantId, NewPayment request) {
+    if (!request.paymentMethod().startsWith(SavedPaymentMethod.ID_PREFIX)) {
+      // A card Kassa saved is charged by its id only, so that its customer is always checked.
+      if (savedMethods.holdsToken(request.paymentMethod())) {
+        throw new InvalidRequestException(
+            "saved_payment_method_by_id",
+            "A card saved for a customer is charged by its id (spm_...) with that customer.",
+            Map.of("payment_method", "name the saved card by its id (spm_...)"));
+      }
+      return Optional.empty();
+    }
+    if (request.customerId() == null || request.customerId().isBlank()) {
+      throw new InvalidRequestException(
+          "customer_required",
+          "A saved payment method is charged for the customer it was saved for.",
+          Map.of("customer", "is required with a saved payment method (spm_...)"));
+    }
+    return Optional.of(
+        savedMethods.get(
+            merchantId,
+            savedMethods.customerSubject(request.customerId()),
+            request.paymentMethod()));
   }
 
   /**

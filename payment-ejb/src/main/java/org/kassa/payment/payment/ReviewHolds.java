@@ -28,9 +28,9 @@ public class ReviewHolds {
   @Inject private ComplianceCases cases;
 
   /**
-   * Holds the subject's authorizations not yet captured for {@code caseId}, in the caller's
-   * transaction; each row is locked, so a capture running at the same time either finishes first
-   * (the payment is no longer authorized) or finds it held.
+   * Holds the subject's authorizations not yet captured, and transfers not yet arrived, for {@code
+   * caseId}, in the caller's transaction; each row is locked, so a capture running at the same time
+   * either finishes first (the payment is no longer authorized) or finds it held.
    *
    * @return the payments held
    */
@@ -39,14 +39,16 @@ public class ReviewHolds {
     @SuppressWarnings("unchecked")
     List<String> ids =
         em.createNativeQuery(
-                "SELECT id FROM payment WHERE subject_ref = ?1 AND status = 'AUTHORIZED'"
+                "SELECT id FROM payment WHERE subject_ref = ?1 AND (status = 'AUTHORIZED'"
+                    // A transfer still awaited: held, its money is not captured when it arrives.
+                    + " OR (status = 'REQUIRES_ACTION' AND payment_method = 'SEPA_CREDIT_TRANSFER'))"
                     + " ORDER BY created_at")
             .setParameter(1, subjectRef)
             .getResultList();
     List<String> held = new ArrayList<>();
     for (String id : ids) {
       Payment payment = em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE);
-      if (payment != null && payment.status() == PaymentStatus.AUTHORIZED) {
+      if (payment != null && payment.canBeHeldForReview()) {
         payment.holdForReview(caseId);
         stateMachine.heldForReview(payment, caseId);
         held.add(id);

@@ -30,7 +30,8 @@ public class ReconcileClaims {
   /**
    * Claims up to {@code max} due payments: processing since before {@code cutoffs.processing},
    * waiting for the shopper since before {@code cutoffs.requiresAction}, or authorized past their
-   * capture deadline.
+   * capture deadline. Not bank transfers: one waits days for the shopper (its own timer ends it),
+   * and one authorized holds money that already arrived, until a compliance officer decides.
    */
   public List<String> claimPayments(Cutoffs cutoffs, int max) {
     @SuppressWarnings("unchecked")
@@ -38,10 +39,10 @@ public class ReconcileClaims {
         em.createNativeQuery(
                 "SELECT id FROM payment"
                     + " WHERE ((status = 'PROCESSING' AND updated_at <= ?1)"
-                    // A bank transfer waits days for the shopper; its own timer ends it.
                     + "     OR (status = 'REQUIRES_ACTION' AND updated_at <= ?2"
                     + "         AND payment_method <> 'SEPA_CREDIT_TRANSFER')"
-                    + "     OR (status = 'AUTHORIZED' AND capture_before <= ?3))"
+                    + "     OR (status = 'AUTHORIZED' AND capture_before <= ?3"
+                    + "         AND payment_method <> 'SEPA_CREDIT_TRANSFER'))"
                     + " AND (reconcile_after IS NULL OR reconcile_after <= ?3)"
                     + " ORDER BY updated_at LIMIT ?4 FOR UPDATE SKIP LOCKED")
             .setParameter(1, utc(cutoffs.processing()))

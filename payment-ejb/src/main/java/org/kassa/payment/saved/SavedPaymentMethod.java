@@ -26,6 +26,9 @@ import org.kassa.payment.card.CardSummary;
 @Table(name = "saved_payment_method")
 public class SavedPaymentMethod {
 
+  /** How its ids begin: what tells a merchant's saved card from a gateway's own token. */
+  public static final String ID_PREFIX = "spm_";
+
   /** A card number is 12 to 19 digits: a token that looks like one is refused, never stored. */
   private static final String LOOKS_LIKE_A_CARD_NUMBER = ".*\\d{12,}.*";
 

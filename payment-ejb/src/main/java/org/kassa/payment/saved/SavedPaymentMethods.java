@@ -89,6 +89,18 @@ public class SavedPaymentMethods {
         .orElseThrow(() -> new NotFoundException("payment method", id));
   }
 
+  /** Whether {@code token} is the gateway token of a card Kassa keeps for a customer. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public boolean holdsToken(String token) {
+    return token != null
+        && !em.createQuery(
+                "SELECT m.id FROM SavedPaymentMethod m WHERE m.gatewayToken = :t", String.class)
+            .setParameter("t", token)
+            .setMaxResults(1)
+            .getResultList()
+            .isEmpty();
+  }
+
   /** A saved card by id, removed or not. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<SavedPaymentMethod> find(String id) {
@@ -152,7 +164,7 @@ public class SavedPaymentMethods {
     }
     SavedPaymentMethod saved =
         new SavedPaymentMethod(
-            "spm_" + ApiKey.randomToken(24),
+            SavedPaymentMethod.ID_PREFIX + ApiKey.randomToken(24),
             merchantId,
             customerSubject,
             sealedCustomerId,

@@ -77,6 +77,7 @@ class GatewayRouterTest {
         GatewayRouter.choose(
             List.of(percentHeavy, fixedHeavy),
             null,
+            null,
             PaymentMethodType.CARD,
             Money.of(1000, "EUR"),
             null);
@@ -86,6 +87,7 @@ class GatewayRouterTest {
     Route large =
         GatewayRouter.choose(
             List.of(percentHeavy, fixedHeavy),
+            null,
             null,
             PaymentMethodType.CARD,
             Money.of(10000, "EUR"),
@@ -99,6 +101,7 @@ class GatewayRouterTest {
     Route usd =
         GatewayRouter.choose(
             List.of(percentHeavy, fixedHeavy),
+            null,
             null,
             PaymentMethodType.CARD,
             Money.of(10000, "USD"),
@@ -119,6 +122,7 @@ class GatewayRouterTest {
             GatewayRouter.choose(
                     List.of(percentHeavy, germanOnly),
                     null,
+                    null,
                     PaymentMethodType.CARD,
                     Money.of(10000, "EUR"),
                     "FR")
@@ -127,6 +131,7 @@ class GatewayRouterTest {
     assertThat(
             GatewayRouter.choose(
                     List.of(percentHeavy, germanOnly),
+                    null,
                     null,
                     PaymentMethodType.CARD,
                     Money.of(10000, "EUR"),
@@ -137,6 +142,7 @@ class GatewayRouterTest {
             () ->
                 GatewayRouter.choose(
                     List.of(fixedHeavy),
+                    null,
                     null,
                     PaymentMethodType.PAYPAL,
                     Money.of(100, "EUR"),
@@ -150,6 +156,7 @@ class GatewayRouterTest {
             GatewayRouter.choose(
                     List.of(free, percentHeavy),
                     null,
+                    null,
                     PaymentMethodType.CARD,
                     Money.of(1000, "EUR"),
                     null)
@@ -157,14 +164,19 @@ class GatewayRouterTest {
         .isEqualTo("percent");
     Route onlyFree =
         GatewayRouter.choose(
-            List.of(free, fixedHeavy), null, PaymentMethodType.CARD, Money.of(500, "JPY"), null);
+            List.of(free, fixedHeavy),
+            null,
+            null,
+            PaymentMethodType.CARD,
+            Money.of(500, "JPY"),
+            null);
     assertThat(onlyFree.gateway()).isEqualTo("sandbox");
     assertThat(onlyFree.feeEstimate()).isEmpty();
     Declared off = new Declared("off", false, percentHeavy.capabilities());
     assertThatThrownBy(
             () ->
                 GatewayRouter.choose(
-                    List.of(off), null, PaymentMethodType.CARD, Money.of(1000, "EUR"), null))
+                    List.of(off), null, null, PaymentMethodType.CARD, Money.of(1000, "EUR"), null))
         .isInstanceOf(NoRouteException.class);
   }
 
@@ -174,6 +186,7 @@ class GatewayRouterTest {
             GatewayRouter.choose(
                     List.of(percentHeavy, fixedHeavy),
                     "fixed",
+                    null,
                     PaymentMethodType.CARD,
                     Money.of(1000, "EUR"),
                     null)
@@ -183,6 +196,7 @@ class GatewayRouterTest {
             GatewayRouter.choose(
                     List.of(percentHeavy, fixedHeavy),
                     "fixed",
+                    null,
                     PaymentMethodType.CARD,
                     Money.of(1000, "USD"),
                     null)
@@ -203,5 +217,29 @@ class GatewayRouterTest {
         .contains(Money.of(32, "EUR")); // 32.5 -> 32
     assertThat(schedule.transactionFee(Money.of(1250, "JPY"))).contains(Money.of(45, "JPY"));
     assertThat(schedule.transactionFee(Money.of(1250, "USD"))).isEmpty();
+  }
+
+  @Test
+  void aSavedMethodIsPaidAtTheGatewayHoldingItEvenWhenAnotherIsCheaperOrPreferred() {
+    Route held =
+        GatewayRouter.choose(
+            List.of(percentHeavy, fixedHeavy),
+            "fixed",
+            "percent",
+            PaymentMethodType.CARD,
+            Money.of(10000, "EUR"),
+            null);
+    assertThat(held.gateway()).isEqualTo("percent");
+    // The holder cannot take it (fixed prices EUR only): no other gateway is tried.
+    assertThatThrownBy(
+            () ->
+                GatewayRouter.choose(
+                    List.of(percentHeavy, fixedHeavy),
+                    null,
+                    "fixed",
+                    PaymentMethodType.CARD,
+                    Money.of(10000, "USD"),
+                    null))
+        .isInstanceOf(NoRouteException.class);
   }
 }

@@ -293,6 +293,54 @@ class SavedCardsIT {
     assertEquals(400, api.get("api/v1/customers/not%20ok!/payment-methods").status());
   }
 
+  @Test
+  void theMerchantChargesASavedCardOffSessionByItsIdForItsCustomerOnly() {
+    ApiClient api = new ApiClient(base, KassaDeployment.DEMO_API_KEY);
+    String customer = newCustomer();
+    SavedPaymentMethod card = saveCard(DemoMerchant.ID, customer);
+    String charge =
+        "{\"amount\":1800,\"currency\":\"EUR\",\"payment_method\":\""
+            + card.id()
+            + "\",\"customer\":\"%s\"}";
+
+    // Off-session: the shopper is not there, so no security code is asked for.
+    ApiClient.Answer paid = api.post("api/v1/payments", charge.formatted(customer), null);
+    assertEquals(201, paid.status(), paid.body());
+    assertEquals("captured", paid.json().getString("status"), paid.body());
+    Payment payment = payments.find(paid.json().getString("id")).orElseThrow();
+    assertEquals(card.token(), payment.methodToken());
+    assertEquals(card.card(), payment.card().orElseThrow(), "brand and last four as saved");
+    assertEquals(card.gateway(), payment.gateway(), "paid where the token is held");
+    // The gateway's token itself does not charge it: that would skip the customer check.
+    ApiClient.Answer byToken =
+        api.post(
+            "api/v1/payments",
+            charge.formatted(newCustomer()).replace(card.id(), card.token().orElseThrow()),
+            null);
+    assertEquals(400, byToken.status(), byToken.body());
+    assertTrue(byToken.body().contains("spm_"), byToken.body());
+
+    // Another customer of the same merchant, no customer, another merchant: never charged.
+    ApiClient.Answer notTheirs = api.post("api/v1/payments", charge.formatted(newCustomer()), null);
+    assertEquals(404, notTheirs.status(), notTheirs.body());
+    assertTrue(notTheirs.contentType().startsWith("application/problem+json"));
+    ApiClient.Answer nobody =
+        api.post(
+            "api/v1/payments",
+            "{\"amount\":1800,\"currency\":\"EUR\",\"payment_method\":\"" + card.id() + "\"}",
+            null);
+    assertEquals(400, nobody.status(), nobody.body());
+    assertTrue(nobody.json().getJsonObject("errors").containsKey("customer"), nobody.body());
+    ApiClient other =
+        new ApiClient(base, merchants.register("Other charging shop " + customer).apiKey());
+    assertEquals(404, other.post("api/v1/payments", charge.formatted(customer), null).status());
+
+    // A removed card is not charged again.
+    savedMethods.remove(
+        DemoMerchant.ID, pseudonymizer.pseudonym(customer), card.id(), "merchant", "api");
+    assertEquals(404, api.post("api/v1/payments", charge.formatted(customer), null).status());
+  }
+
   private static void assertNotFound(org.junit.jupiter.api.function.Executable call) {
     Throwable thrown = assertThrows(Throwable.class, call);
     while (thrown instanceof EJBException && thrown.getCause() != null) {
