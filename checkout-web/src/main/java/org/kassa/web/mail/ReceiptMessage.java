@@ -1,12 +1,14 @@
 package org.kassa.web.mail;
 
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DecimalStyle;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.kassa.payment.payment.Presentment;
 import org.kassa.payment.receipt.Receipt;
 import org.kassa.web.i18n.MoneyFormat;
 import org.kassa.web.i18n.SupportedLocales;
@@ -29,6 +31,13 @@ public record ReceiptMessage(Locale locale, String subject, String text, String 
     Texts t = new Texts(bundle, locale);
     String merchant = receipt.merchantName();
     String amount = MoneyFormat.format(receipt.amount(), locale);
+    // In the shopper's currency: what they were charged leads, the order's amount and the rate
+    // follow.
+    String charged =
+        receipt.presentment() == null
+            ? amount
+            : MoneyFormat.format(receipt.presentment().amount(), locale);
+    String exchange = receipt.presentment() == null ? null : exchange(t, receipt, locale);
     String date =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                 .withLocale(locale)
@@ -45,8 +54,11 @@ public record ReceiptMessage(Locale locale, String subject, String text, String 
     String subject = t.get("receipt.subject", merchant);
 
     StringBuilder text = new StringBuilder();
-    text.append(t.get("receipt.thanks", merchant, amount)).append("\n\n");
-    text.append(t.get("receipt.amount")).append(": ").append(amount).append('\n');
+    text.append(t.get("receipt.thanks", merchant, charged)).append("\n\n");
+    text.append(t.get("receipt.amount")).append(": ").append(charged).append('\n');
+    if (exchange != null) {
+      text.append(exchange).append('\n');
+    }
     text.append(t.get("receipt.date")).append(": ").append(date).append('\n');
     text.append(t.get("receipt.paymentId")).append(": ").append(receipt.paymentId()).append('\n');
     text.append(t.get("receipt.paidWith")).append(": ").append(paidWith).append('\n');
@@ -81,9 +93,12 @@ public record ReceiptMessage(Locale locale, String subject, String text, String 
         .append(align)
         .append("\">\n");
     html.append("<h1 style=\"font-size:1.3em\">").append(escape(subject)).append("</h1>\n");
-    html.append("<p>").append(escape(t.get("receipt.thanks", merchant, amount))).append("</p>\n");
+    html.append("<p>").append(escape(t.get("receipt.thanks", merchant, charged))).append("</p>\n");
+    if (exchange != null) {
+      html.append("<p class=\"exchange\">").append(escape(exchange)).append("</p>\n");
+    }
     html.append("<table role=\"presentation\" style=\"border-collapse:collapse\">\n");
-    row(html, t.get("receipt.amount"), amount);
+    row(html, t.get("receipt.amount"), charged);
     row(html, t.get("receipt.date"), date);
     row(html, t.get("receipt.paymentId"), receipt.paymentId());
     row(html, t.get("receipt.paidWith"), paidWith);
@@ -122,6 +137,25 @@ public record ReceiptMessage(Locale locale, String subject, String text, String 
         .append(escape(t.get("receipt.footer", merchant)))
         .append("</p>\n</body>\n</html>\n");
     return new ReceiptMessage(locale, subject, text.toString(), html.toString());
+  }
+
+  /** The hosted page's own sentence: charged, the order's amount, the locked rate and its day. */
+  private static String exchange(Texts t, Receipt receipt, Locale locale) {
+    Presentment terms = receipt.presentment();
+    NumberFormat rate = NumberFormat.getNumberInstance(locale);
+    rate.setMaximumFractionDigits(Math.max(0, terms.rate().stripTrailingZeros().scale()));
+    rate.setMinimumFractionDigits(0);
+    return t.get(
+        "presentment.receipt",
+        MoneyFormat.format(terms.amount(), locale),
+        MoneyFormat.format(receipt.amount(), locale),
+        receipt.amount().currency().code(),
+        rate.format(terms.rate()),
+        terms.amount().currency().code(),
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+            .withLocale(locale)
+            .withDecimalStyle(DecimalStyle.of(locale))
+            .format(terms.ratesDate()));
   }
 
   private static void row(StringBuilder html, String label, String value) {

@@ -2,12 +2,15 @@ package org.kassa.web.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.kassa.payment.money.Money;
+import org.kassa.payment.payment.Presentment;
 import org.kassa.payment.receipt.Receipt;
 
 class ReceiptMessageTest {
@@ -26,7 +29,8 @@ class ReceiptMessageTest {
         "card",
         "Visa",
         "4242",
-        language);
+        language,
+        null);
   }
 
   private static Receipt.Line line(String name, int quantity, Money unit) {
@@ -59,6 +63,40 @@ class ReceiptMessageTest {
     assertThat(html.select("html").attr("lang")).isEqualTo("en");
     assertThat(html.select("html").attr("dir")).isEqualTo("ltr");
     assertThat(html.select("table.items tbody tr")).hasSize(1);
+  }
+
+  @Test
+  void aPaymentInTheShoppersCurrencyLeadsWithWhatWasChargedAndSaysTheRateAndItsDay() {
+    Receipt eur = receipt("Acme Books", "en", Money.of(2598, "EUR"));
+    Presentment yen =
+        new Presentment(
+            Money.of(4218, "JPY"),
+            new BigDecimal("162.34"),
+            "bundled:eurofxref-daily.xml",
+            LocalDate.of(2026, 3, 13),
+            "fxq_1");
+    ReceiptMessage m =
+        ReceiptMessage.render(
+            new Receipt(
+                eur.paymentId(),
+                eur.sessionId(),
+                eur.merchantName(),
+                eur.amount(),
+                eur.lines(),
+                eur.capturedAt(),
+                eur.method(),
+                eur.cardBrand(),
+                eur.cardLast4(),
+                eur.languageTag(),
+                yen));
+
+    String exchange =
+        "You were charged ¥4,218 (€25.98 at 1 EUR = 162.34 JPY, ECB reference rate of Mar 13,"
+            + " 2026).";
+    assertThat(m.text()).contains("Amount paid: ¥4,218").contains(exchange);
+    Document html = Jsoup.parse(m.html());
+    assertThat(html.select("p.exchange").text()).isEqualTo(exchange);
+    assertThat(html.text()).contains("Amount paid ¥4,218");
   }
 
   @Test

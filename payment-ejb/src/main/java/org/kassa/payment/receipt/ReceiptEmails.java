@@ -199,7 +199,8 @@ public class ReceiptEmails {
         payment.method().apiName(),
         payment.card().map(c -> c.brand() == null ? null : c.brand().displayName()).orElse(null),
         payment.card().map(c -> c.lastFour()).orElse(null),
-        receipt.locale());
+        receipt.locale(),
+        payment.presentment().orElse(null));
   }
 
   /** Records that the mail server took the receipt, if {@code claim} still holds it. */
