@@ -90,6 +90,10 @@ public class Payment {
   @Column(name = "payment_method_token", length = 100)
   private String methodToken;
 
+  /** The card Kassa saved that this payment was made with ({@code spm_...}), or null. */
+  @Column(name = "saved_payment_method", length = 40)
+  private String savedMethodId;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "capture_method", nullable = false, length = 20)
   private CaptureMethod captureMethod;
@@ -607,6 +611,25 @@ public class Payment {
 
   public PaymentMethodType method() {
     return method;
+  }
+
+  /**
+   * Records that this new payment is made with a card Kassa saved, named by its id: the merchant
+   * sees the id, never the gateway's token.
+   */
+  void paidWithSaved(String savedMethodId) {
+    if (status != PaymentStatus.PROCESSING || methodToken == null) {
+      throw new IllegalStateException("only a new payment with a saved card's token names it");
+    }
+    if (savedMethodId == null || !savedMethodId.startsWith("spm_")) {
+      throw new IllegalArgumentException("a saved card's id begins with spm_");
+    }
+    this.savedMethodId = savedMethodId;
+  }
+
+  /** The card Kassa saved that this payment was made with, by id ({@code spm_...}). */
+  public Optional<String> savedMethodId() {
+    return Optional.ofNullable(savedMethodId);
   }
 
   /** The saved payment method's token, when the payment was made with one. */

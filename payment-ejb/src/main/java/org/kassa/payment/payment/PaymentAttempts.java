@@ -65,8 +65,8 @@ public class PaymentAttempts {
 
   /**
    * How the shopper pays: the method, the card's visible details or the saved token (with the
-   * gateway that holds it, when Kassa saved it), and for the compliance gate the card's keyed
-   * fingerprint (never its number) and issuing country when known.
+   * gateway that holds it and the saved card's id, when Kassa saved it), and for the compliance
+   * gate the card's keyed fingerprint (never its number) and issuing country when known.
    */
   public record Instrument(
       PaymentMethodType type,
@@ -74,10 +74,17 @@ public class PaymentAttempts {
       String token,
       String cardFingerprint,
       String cardCountry,
-      String tokenGateway) {
+      String tokenGateway,
+      String savedMethodId) {
 
     public Instrument(PaymentMethodType type, CardSummary card, String token) {
-      this(type, card, token, null, null, null);
+      this(type, card, token, null, null, null, null);
+    }
+
+    /** A card Kassa saved: its token, paid at the gateway holding it, shown by its id. */
+    public static Instrument saved(
+        CardSummary card, String token, String cardCountry, String gateway, String id) {
+      return new Instrument(PaymentMethodType.CARD, card, token, null, cardCountry, gateway, id);
     }
 
     public Instrument(
@@ -86,7 +93,7 @@ public class PaymentAttempts {
         String token,
         String cardFingerprint,
         String cardCountry) {
-      this(type, card, token, cardFingerprint, cardCountry, null);
+      this(type, card, token, cardFingerprint, cardCountry, null, null);
     }
   }
 
@@ -180,6 +187,9 @@ public class PaymentAttempts {
             now.plus(captureWindow),
             now);
     presentment.ifPresent(payment::presentIn);
+    if (instrument.savedMethodId() != null) {
+      payment.paidWithSaved(instrument.savedMethodId());
+    }
     payment.recordPayer(
         vault.seal(subjectRef, payer.name()),
         vault.seal(subjectRef, payer.emailAddress().orElse(null)));
@@ -239,6 +249,9 @@ public class PaymentAttempts {
             route,
             now.plus(captureWindow),
             now);
+    if (instrument.savedMethodId() != null) {
+      payment.paidWithSaved(instrument.savedMethodId());
+    }
     em.persist(payment);
     idempotencyKeys.bind(merchantId, idempotencyKey, "payment", payment.id());
     stateMachine.created(payment, "merchant:" + merchantId, subjectRef);

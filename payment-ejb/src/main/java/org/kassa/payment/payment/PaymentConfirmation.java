@@ -158,13 +158,12 @@ public class PaymentConfirmation {
     Payment payment =
         attempts.beginCheckout(
             sessionId,
-            new PaymentAttempts.Instrument(
-                PaymentMethodType.CARD,
+            PaymentAttempts.Instrument.saved(
                 saved.card(),
                 token,
-                null,
                 gateways.cardCountry(method).orElse(null),
-                saved.gateway()),
+                saved.gateway(),
+                saved.id()),
             new Payer(holder, email),
             clientIp,
             consents);
@@ -235,7 +234,8 @@ public class PaymentConfirmation {
                 saved.token(),
                 null,
                 gateways.cardCountry(saved).orElse(null),
-                kept.map(SavedPaymentMethod::gateway).orElse(null)),
+                kept.map(SavedPaymentMethod::gateway).orElse(null),
+                kept.map(SavedPaymentMethod::id).orElse(null)),
             request.customerId(),
             capture,
             request.country(),

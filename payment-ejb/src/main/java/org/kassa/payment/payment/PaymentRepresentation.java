@@ -47,7 +47,8 @@ public final class PaymentRepresentation {
             .add("updated_at", payment.updatedAt().toString());
     nullable(out, "checkout_session", payment.sessionId());
     nullable(out, "customer", payment.customerId().orElse(null));
-    nullable(out, "payment_method", payment.methodToken().orElse(null));
+    // A card Kassa saved is shown by its id; its gateway token is Kassa's to keep.
+    nullable(out, "payment_method", payment.savedMethodId().or(payment::methodToken).orElse(null));
     nullable(out, "gateway_reference", payment.gatewayReference().orElse(null));
     nullable(out, "review_case", payment.reviewCase().orElse(null));
     if (payment.feeEstimate().isPresent()) {

@@ -208,6 +208,7 @@ class SavedCardsIT {
     Payment payment = payments.find(paid.paymentId()).orElseThrow();
     assertEquals(card.card(), payment.card().orElseThrow());
     assertEquals(card.token(), payment.methodToken());
+    assertEquals(java.util.Optional.of(card.id()), payment.savedMethodId());
     assertEquals(
         1, savedMethods.list(DemoMerchant.ID, customer).size(), "paying with it saves no copy");
   }
@@ -311,6 +312,9 @@ class SavedCardsIT {
     assertEquals(card.token(), payment.methodToken());
     assertEquals(card.card(), payment.card().orElseThrow(), "brand and last four as saved");
     assertEquals(card.gateway(), payment.gateway(), "paid where the token is held");
+    // The merchant sees the card's id, not the gateway's token.
+    assertEquals(card.id(), paid.json().getString("payment_method"));
+    assertFalse(paid.body().contains(card.token().orElseThrow()), paid.body());
     // The gateway's token itself does not charge it: that would skip the customer check.
     ApiClient.Answer byToken =
         api.post(
