@@ -29,7 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * WCAG 2.1 AA on the hosted page: axe-core finds no serious or critical violation on any step a
  * shopper can reach (card form, its errors, a decline, the 3-D Secure challenge, the identity step,
  * the result, the pages for a paid or unknown link), in a left-to-right and a right-to-left
- * language; focus goes where the step's news is; and a shopper pays with the keyboard alone.
+ * language; focus goes where the step's news is; and a shopper pays with the keyboard alone. The
+ * payment help too: a shopper reading Japanese opens it from the page, reports a problem, sees the
+ * confirmation in Japanese, and goes back to pay.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -58,6 +60,13 @@ class AccessibilityBrowserIT {
 
   private WebDriverWait await() {
     return new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  /** Waits; chromedriver may answer any WebDriverException mid-navigation, which is waited out. */
+  private WebDriverWait awaitNavigating() {
+    WebDriverWait wait = await();
+    wait.ignoring(org.openqa.selenium.WebDriverException.class);
+    return wait;
   }
 
   private void check(String step) {
@@ -317,5 +326,38 @@ class AccessibilityBrowserIT {
 
   private static String last(List<String> list) {
     return list.get(list.size() - 1);
+  }
+
+  @Test
+  void aShopperReadingJapaneseReportsAProblemFromTheHelpAndGoesBackToPay() {
+    JsonObject session =
+        new ApiClient(base, KassaDeployment.DEMO_API_KEY).createSession(3000, "JPY", "en");
+    browser.get(session.getString("url") + "?lang=ja");
+    awaitNavigating().until(ExpectedConditions.elementToBeClickable(By.id("help-link"))).click();
+
+    awaitNavigating().until(ExpectedConditions.textToBe(By.tagName("h1"), "お支払いのヘルプ"));
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+    assertThat(browser.getCurrentUrl()).contains("/help/" + session.getString("id"));
+    Axe.assertNoSeriousViolations(browser, "help page (ja)");
+
+    browser.findElement(By.id("faq-declined")).findElement(By.tagName("summary")).click();
+    assertThat(browser.findElement(By.id("faq-declined")).getText()).contains("料金は請求されていません");
+
+    new Select(browser.findElement(By.id("report-category"))).selectByValue("payment_failed");
+    browser.findElement(By.id("report-message")).sendKeys("カードが使えませんでした。");
+    browser.findElement(By.id("report-contact")).sendKeys("hanako@example.jp");
+    browser.findElement(By.id("report-button")).click();
+
+    String confirmation =
+        awaitNavigating()
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("report-sent")))
+            .getText();
+    assertThat(confirmation).startsWith("ありがとうございます。報告 tkt_").endsWith("をショップに送信しました。");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+    Axe.assertNoSeriousViolations(browser, "problem reported (ja)");
+
+    browser.findElement(By.id("back-to-payment")).click();
+    awaitNavigating().until(ExpectedConditions.visibilityOfElementLocated(By.id("pay-button")));
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
   }
 }

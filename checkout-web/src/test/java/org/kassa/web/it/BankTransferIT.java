@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * SEPA credit transfers over HTTP: the hosted page (as a shopper without JavaScript), the
  * transfer's page, and credits the sandbox bank reports by signed callback (exact, short then
  * topped up, over, unknown reference, the same credit twice). Expiry and the payer's IBAN at rest:
- * {@code container.BankTransferExpiryIT}.
+ * {@code container.PresentmentAndTransferIT}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -33,11 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Feedback and help, over HTTP, on one server. Receipt emails against a real SMTP server in the
  * test JVM (GreenMail), on the port the build reserved and gave to Payara Micro as {@code
- * kassa.mail.port}: a shopper who pays on the hosted page gets one receipt, in the language the page
- * spoke, as plain text and HTML. The payment help and its "report a problem" form: the page keeps
- * the shopper's language, refuses bad input field by field, opens a ticket the merchant reads and
- * moves along through the API, caps reports per session, and the ticket's personal data is exported
- * and erased with its subject.
+ * kassa.mail.port}: a shopper who pays on the hosted page gets one receipt, in the language the
+ * page spoke, as plain text and HTML. The payment help and its "report a problem" form: the page
+ * keeps the shopper's language, refuses bad input field by field, opens a ticket the merchant reads
+ * and moves along through the API, caps reports per session, and the ticket's personal data is
+ * exported and erased with its subject.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -165,9 +165,7 @@ class FeedbackAndHelpIT {
 
   // The payment help and its report form.
 
-
   private static final String TICKETS = "api/v1/support-tickets";
-
 
   private ApiClient api() {
     return new ApiClient(base, KassaDeployment.DEMO_API_KEY);

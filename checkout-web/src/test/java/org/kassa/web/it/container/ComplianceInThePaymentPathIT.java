@@ -62,10 +62,10 @@ import org.kassa.web.it.KassaDeployment;
 
 /**
  * The compliance path around payments, in the container, on one server. KYC: the failsafe run sets
- * the KYC amounts for SEK only (basic from 1 000 kr, full from 10 000 kr), which no other suite pays
- * in, so only the KYC tests meet them. Screening governance: the false-positive whitelist through
- * the API and the gate, and the re-screening of customers after a list refresh, holding an open
- * authorization.
+ * the KYC amounts for SEK only (basic from 1 000 kr, full from 10 000 kr), which no other suite
+ * pays in, so only the KYC tests meet them. Screening governance: the false-positive whitelist
+ * through the API and the gate, and the re-screening of customers after a list refresh, holding an
+ * open authorization.
  */
 @ExtendWith(ArquillianExtension.class)
 class ComplianceInThePaymentPathIT {
@@ -352,8 +352,6 @@ class ComplianceInThePaymentPathIT {
 
   // Screening governance.
 
-
-
   private static final String HEADER = "name,aliases,type,country,identifiers\n";
   private static final Pattern HIT =
       Pattern.compile("sanctions_hit list=(\\S+) entry=(\\S+) score=");
@@ -361,7 +359,6 @@ class ComplianceInThePaymentPathIT {
   @Inject private Rescreening rescreening;
   @Inject private ScreenedSubjects screened;
   @Inject private SandboxGateway sandbox;
-
 
   @Test
   void aWhitelistedHitLetsTheSamePayerPayUntilTheListedEntryChanges() {
@@ -507,7 +504,6 @@ class ComplianceInThePaymentPathIT {
   private ApiClient api() {
     return new ApiClient(base, KassaDeployment.DEMO_API_KEY);
   }
-
 
   private void loadWatchlist(String name, String csv) {
     ApiClient.Answer loaded = compliance().put("api/v1/screening/lists/" + name, csv, "text/csv");

@@ -247,13 +247,10 @@ class PresentmentAndTransferIT {
 
   // Bank transfers.
 
-
-
   @Inject private BankTransferCheckout checkout;
   @Inject private BankTransfers transfers;
   @Inject private SandboxBank bank;
   @Inject private PaymentPersonalData personalData;
-
 
   @ArquillianResource private URL base;
 
