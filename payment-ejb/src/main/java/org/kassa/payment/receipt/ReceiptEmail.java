@@ -1,6 +1,7 @@
 package org.kassa.payment.receipt;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.kassa.payment.webhook.AttemptLease;
 import org.kassa.payment.webhook.RetrySchedule;
 
 /**
@@ -46,20 +48,10 @@ public class ReceiptEmail {
   @Column(name = "status", nullable = false, length = 20)
   private ReceiptStatus status;
 
-  @Column(name = "attempt_count", nullable = false)
-  private int attemptCount;
-
-  @Column(name = "next_attempt_at")
-  private OffsetDateTime nextAttemptAt;
-
-  @Column(name = "claim_token", length = 40)
-  private String claimToken;
+  @Embedded private AttemptLease attempts;
 
   @Column(name = "first_attempt_at")
   private OffsetDateTime firstAttemptAt;
-
-  @Column(name = "last_attempt_at")
-  private OffsetDateTime lastAttemptAt;
 
   /** The simple name of what ended the last failed attempt: never the address or the text. */
   @Column(name = "last_error", length = 100)
@@ -87,8 +79,8 @@ public class ReceiptEmail {
     this.merchantId = merchantId;
     this.locale = locale;
     this.status = ReceiptStatus.PENDING;
-    this.nextAttemptAt = now.atOffset(ZoneOffset.UTC);
-    this.createdAt = nextAttemptAt;
+    this.attempts = AttemptLease.dueAt(now);
+    this.createdAt = now.atOffset(ZoneOffset.UTC);
     this.updatedAt = createdAt;
   }
 
@@ -101,32 +93,27 @@ public class ReceiptEmail {
     if (status != ReceiptStatus.PENDING && status != ReceiptStatus.SENDING) {
       throw new IllegalStateException("receipt " + id + " is " + status.apiName());
     }
-    if (status == ReceiptStatus.SENDING && nextAttemptAt.toInstant().isAfter(now)) {
+    if (status == ReceiptStatus.SENDING && !attempts.over(now)) {
       throw new IllegalStateException("receipt " + id + " is claimed by another node");
     }
     if (firstAttemptAt == null) {
       firstAttemptAt = now.atOffset(ZoneOffset.UTC);
     }
-    attemptCount++;
     status = ReceiptStatus.SENDING;
-    claimToken = token;
-    lastAttemptAt = now.atOffset(ZoneOffset.UTC);
-    nextAttemptAt = now.plus(lease).atOffset(ZoneOffset.UTC);
-    updatedAt = lastAttemptAt;
-    return attemptCount;
+    updatedAt = now.atOffset(ZoneOffset.UTC);
+    return attempts.claim(token, now, lease);
   }
 
   /** Whether {@code token} is the claim in force. */
   boolean holds(String token) {
-    return status == ReceiptStatus.SENDING && token != null && token.equals(claimToken);
+    return status == ReceiptStatus.SENDING && attempts.heldBy(token);
   }
 
   /** The mail server took it. */
   void sent(Instant now) {
     requireSending();
     status = ReceiptStatus.SENT;
-    claimToken = null;
-    nextAttemptAt = null;
+    attempts.end(null);
     lastError = null;
     sentAt = now.atOffset(ZoneOffset.UTC);
     updatedAt = sentAt;
@@ -139,17 +126,12 @@ public class ReceiptEmail {
    */
   ReceiptStatus failed(String error, RetrySchedule retries, Instant now) {
     requireSending();
-    claimToken = null;
     lastError = error == null ? null : error.substring(0, Math.min(error.length(), 100));
     updatedAt = now.atOffset(ZoneOffset.UTC);
-    Optional<Instant> next = retries.nextAttempt(attemptCount, firstAttemptAt.toInstant(), now);
-    if (next.isPresent()) {
-      status = ReceiptStatus.PENDING;
-      nextAttemptAt = next.get().atOffset(ZoneOffset.UTC);
-    } else {
-      status = ReceiptStatus.FAILED;
-      nextAttemptAt = null;
-    }
+    Optional<Instant> next =
+        retries.nextAttempt(attempts.attemptCount(), firstAttemptAt.toInstant(), now);
+    attempts.end(next.orElse(null));
+    status = next.isPresent() ? ReceiptStatus.PENDING : ReceiptStatus.FAILED;
     return status;
   }
 
@@ -159,8 +141,7 @@ public class ReceiptEmail {
       return;
     }
     status = ReceiptStatus.CANCELED;
-    claimToken = null;
-    nextAttemptAt = null;
+    attempts.end(null);
     updatedAt = now.atOffset(ZoneOffset.UTC);
   }
 
@@ -191,11 +172,11 @@ public class ReceiptEmail {
   }
 
   public int attemptCount() {
-    return attemptCount;
+    return attempts.attemptCount();
   }
 
   public Optional<Instant> nextAttemptAt() {
-    return Optional.ofNullable(nextAttemptAt).map(OffsetDateTime::toInstant);
+    return attempts.nextAttemptAt();
   }
 
   public Optional<String> lastError() {

@@ -22,6 +22,7 @@ import org.kassa.payment.money.Money;
 import org.kassa.payment.payment.Payer;
 import org.kassa.payment.payment.Payment;
 import org.kassa.payment.privacy.PaymentPersonalData;
+import org.kassa.payment.webhook.AttemptLease;
 
 /**
  * The receipt outbox: {@link #queue} writes a receipt in the transaction that captures a payment;
@@ -34,10 +35,8 @@ import org.kassa.payment.privacy.PaymentPersonalData;
 @Stateless
 public class ReceiptEmails {
 
-  static final String CLAIM_SQL =
-      "SELECT id FROM receipt_email"
-          + " WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= ?1"
-          + " ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED";
+  /** Due receipts, oldest due first (see {@link AttemptLease#claimQuery}). */
+  static final String CLAIM_SQL = AttemptLease.claimQuery("receipt_email");
 
   /** The largest batch one claim takes. */
   public static final int MAX_BATCH = 200;

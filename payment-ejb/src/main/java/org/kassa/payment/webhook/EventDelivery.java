@@ -1,6 +1,7 @@
 package org.kassa.payment.webhook;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -46,9 +47,8 @@ public class EventDelivery {
   @Column(name = "status", nullable = false, length = 20)
   private DeliveryStatus status;
 
-  /** Attempts ever made, replays included: the number of the latest attempt. */
-  @Column(name = "attempt_count", nullable = false)
-  private int attemptCount;
+  /** Attempts ever made, replays included (the number of the latest), and the lease. */
+  @Embedded private AttemptLease attempts;
 
   /** Attempts in the current series (since creation or the latest replay). */
   @Column(name = "series_attempts", nullable = false)
@@ -56,15 +56,6 @@ public class EventDelivery {
 
   @Column(name = "series_started_at")
   private OffsetDateTime seriesStartedAt;
-
-  @Column(name = "next_attempt_at")
-  private OffsetDateTime nextAttemptAt;
-
-  @Column(name = "claim_token", length = 40)
-  private String claimToken;
-
-  @Column(name = "last_attempt_at")
-  private OffsetDateTime lastAttemptAt;
 
   @Column(name = "last_status_code")
   private Integer lastStatusCode;
@@ -94,8 +85,8 @@ public class EventDelivery {
     this.endpointId = endpoint.id();
     this.merchantId = event.merchantId();
     this.status = DeliveryStatus.PENDING;
-    this.nextAttemptAt = now.atOffset(ZoneOffset.UTC);
-    this.createdAt = nextAttemptAt;
+    this.attempts = AttemptLease.dueAt(now);
+    this.createdAt = now.atOffset(ZoneOffset.UTC);
     this.updatedAt = createdAt;
   }
 
@@ -108,20 +99,16 @@ public class EventDelivery {
     if (status != DeliveryStatus.PENDING && status != DeliveryStatus.SENDING) {
       throw new IllegalStateException("delivery " + id + " is " + status.apiName());
     }
-    if (status == DeliveryStatus.SENDING && !leaseOver(now)) {
+    if (status == DeliveryStatus.SENDING && !attempts.over(now)) {
       throw new IllegalStateException("delivery " + id + " is claimed by another node");
     }
     if (seriesStartedAt == null) {
       seriesStartedAt = now.atOffset(ZoneOffset.UTC);
     }
-    attemptCount++;
     seriesAttempts++;
     status = DeliveryStatus.SENDING;
-    claimToken = token;
-    lastAttemptAt = now.atOffset(ZoneOffset.UTC);
-    nextAttemptAt = now.plus(lease).atOffset(ZoneOffset.UTC);
-    updatedAt = lastAttemptAt;
-    return attemptCount;
+    updatedAt = now.atOffset(ZoneOffset.UTC);
+    return attempts.claim(token, now, lease);
   }
 
   /**
@@ -129,16 +116,12 @@ public class EventDelivery {
    * that attempt's outcome is unknown.
    */
   boolean abandoned(Instant now) {
-    return status == DeliveryStatus.SENDING && leaseOver(now);
-  }
-
-  private boolean leaseOver(Instant now) {
-    return nextAttemptAt != null && !nextAttemptAt.toInstant().isAfter(now);
+    return status == DeliveryStatus.SENDING && attempts.over(now);
   }
 
   /** Whether {@code token} is the claim in force: only its holder records the outcome. */
   boolean holds(String token) {
-    return status == DeliveryStatus.SENDING && token != null && token.equals(claimToken);
+    return status == DeliveryStatus.SENDING && attempts.heldBy(token);
   }
 
   /**
@@ -178,9 +161,8 @@ public class EventDelivery {
   private void retryAt(Instant next, Integer statusCode, Instant now) {
     requireSending();
     status = DeliveryStatus.PENDING;
-    claimToken = null;
+    attempts.end(next);
     lastStatusCode = statusCode;
-    nextAttemptAt = next.atOffset(ZoneOffset.UTC);
     updatedAt = now.atOffset(ZoneOffset.UTC);
   }
 
@@ -195,8 +177,7 @@ public class EventDelivery {
       return;
     }
     status = DeliveryStatus.CANCELED;
-    claimToken = null;
-    nextAttemptAt = null;
+    attempts.end(null);
     updatedAt = now.atOffset(ZoneOffset.UTC);
   }
 
@@ -211,17 +192,15 @@ public class EventDelivery {
     status = DeliveryStatus.PENDING;
     seriesAttempts = 0;
     seriesStartedAt = null;
-    claimToken = null;
-    nextAttemptAt = now.atOffset(ZoneOffset.UTC);
-    updatedAt = nextAttemptAt;
+    attempts.end(now);
+    updatedAt = now.atOffset(ZoneOffset.UTC);
   }
 
   private void settle(DeliveryStatus outcome, Integer statusCode, Instant now) {
     requireSending();
     status = outcome;
-    claimToken = null;
+    attempts.end(null);
     lastStatusCode = statusCode;
-    nextAttemptAt = null;
     updatedAt = now.atOffset(ZoneOffset.UTC);
   }
 
@@ -253,16 +232,16 @@ public class EventDelivery {
 
   /** The number of attempts made so far, replays included. */
   public int attemptCount() {
-    return attemptCount;
+    return attempts.attemptCount();
   }
 
   /** When the next attempt is due (while pending) or the claim lapses (while sending). */
   public Optional<Instant> nextAttemptAt() {
-    return Optional.ofNullable(nextAttemptAt).map(OffsetDateTime::toInstant);
+    return attempts.nextAttemptAt();
   }
 
   public Optional<Instant> lastAttemptAt() {
-    return Optional.ofNullable(lastAttemptAt).map(OffsetDateTime::toInstant);
+    return attempts.lastAttemptAt();
   }
 
   public Optional<Integer> lastStatusCode() {

@@ -46,16 +46,8 @@ import org.kassa.payment.merchant.ApiKey;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookDelivery {
 
-  /**
-   * Due deliveries, oldest due first. It works as written on PostgreSQL and on H2 2.2. On H2, an
-   * {@code ORDER BY … LIMIT … FOR UPDATE} locks every row the {@code WHERE} matches, not only the
-   * ones returned, so a concurrent claim finds nothing until this one commits: no attempt is sent
-   * twice, claims only take turns (H2 serves a single node anyway).
-   */
-  static final String CLAIM_SQL =
-      "SELECT id FROM webhook_delivery"
-          + " WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= ?1"
-          + " ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED";
+  /** Due deliveries, oldest due first (see {@link AttemptLease#claimQuery}). */
+  static final String CLAIM_SQL = AttemptLease.claimQuery("webhook_delivery");
 
   /** The largest batch one claim takes, whatever is asked. */
   public static final int MAX_BATCH = 500;
