@@ -564,12 +564,7 @@ public class PayPage implements Serializable {
         Messages.addGlobalError(declineMessage);
       }
     } catch (SessionNotPayableException e) {
-      step =
-          switch (e.reason()) {
-            case ALREADY_PAID -> Step.ALREADY_PAID;
-            case EXPIRED -> Step.EXPIRED;
-            case IN_PROGRESS -> Step.PROCESSING;
-          };
+      step = stepFor(e);
     } catch (NotFoundException e) {
       step = Step.NOT_FOUND;
     } catch (org.kassa.payment.money.fx.QuoteExpiredException e) {
@@ -611,17 +606,21 @@ public class PayPage implements Serializable {
       startedHere(paymentId);
       showWalletResult(result);
     } catch (SessionNotPayableException e) {
-      step =
-          switch (e.reason()) {
-            case ALREADY_PAID -> Step.ALREADY_PAID;
-            case EXPIRED -> Step.EXPIRED;
-            case IN_PROGRESS -> Step.PROCESSING;
-          };
+      step = stepFor(e);
     } catch (NotFoundException e) {
       step = Step.NOT_FOUND;
     } catch (org.kassa.payment.InvalidRequestException e) {
       Messages.addGlobalError(text("method.unavailable"));
     }
+  }
+
+  /** The step that says why the session cannot be paid now. */
+  private static Step stepFor(SessionNotPayableException e) {
+    return switch (e.reason()) {
+      case ALREADY_PAID -> Step.ALREADY_PAID;
+      case EXPIRED -> Step.EXPIRED;
+      case IN_PROGRESS -> Step.PROCESSING;
+    };
   }
 
   /**
@@ -650,12 +649,7 @@ public class PayPage implements Serializable {
       paymentId = result.paymentId();
       showWalletResult(result);
     } catch (SessionNotPayableException e) {
-      step =
-          switch (e.reason()) {
-            case ALREADY_PAID -> Step.ALREADY_PAID;
-            case EXPIRED -> Step.EXPIRED;
-            case IN_PROGRESS -> Step.PROCESSING;
-          };
+      step = stepFor(e);
     } catch (NotFoundException e) {
       step = Step.NOT_FOUND;
     } catch (org.kassa.payment.InvalidRequestException e) {
