@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.time.Duration;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +12,13 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * WCAG 2.1 AA on the hosted page: axe-core finds no serious or critical violation on any step a
@@ -35,9 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AccessibilityBrowserIT {
-
-  private static WebDriver browser;
+class AccessibilityBrowserIT extends BrowserSuite {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -45,29 +38,6 @@ class AccessibilityBrowserIT {
   }
 
   @ArquillianResource private URL base;
-
-  @BeforeAll
-  static void startBrowser() throws Exception {
-    browser = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private WebDriverWait await() {
-    return new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
-
-  /** Waits; chromedriver may answer any WebDriverException mid-navigation, which is waited out. */
-  private WebDriverWait awaitNavigating() {
-    WebDriverWait wait = await();
-    wait.ignoring(org.openqa.selenium.WebDriverException.class);
-    return wait;
-  }
 
   private void check(String step) {
     Axe.assertNoSeriousViolations(browser, step);
@@ -333,9 +303,9 @@ class AccessibilityBrowserIT {
     JsonObject session =
         new ApiClient(base, KassaDeployment.DEMO_API_KEY).createSession(3000, "JPY", "en");
     browser.get(session.getString("url") + "?lang=ja");
-    awaitNavigating().until(ExpectedConditions.elementToBeClickable(By.id("help-link"))).click();
+    await().until(ExpectedConditions.elementToBeClickable(By.id("help-link"))).click();
 
-    awaitNavigating().until(ExpectedConditions.textToBe(By.tagName("h1"), "お支払いのヘルプ"));
+    await().until(ExpectedConditions.textToBe(By.tagName("h1"), "お支払いのヘルプ"));
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
     assertThat(browser.getCurrentUrl()).contains("/help/" + session.getString("id"));
     Axe.assertNoSeriousViolations(browser, "help page (ja)");
@@ -349,7 +319,7 @@ class AccessibilityBrowserIT {
     browser.findElement(By.id("report-button")).click();
 
     String confirmation =
-        awaitNavigating()
+        await()
             .until(ExpectedConditions.visibilityOfElementLocated(By.id("report-sent")))
             .getText();
     assertThat(confirmation).startsWith("ありがとうございます。報告 tkt_").endsWith("をショップに送信しました。");
@@ -357,7 +327,7 @@ class AccessibilityBrowserIT {
     Axe.assertNoSeriousViolations(browser, "problem reported (ja)");
 
     browser.findElement(By.id("back-to-payment")).click();
-    awaitNavigating().until(ExpectedConditions.visibilityOfElementLocated(By.id("pay-button")));
+    await().until(ExpectedConditions.visibilityOfElementLocated(By.id("pay-button")));
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
   }
 }

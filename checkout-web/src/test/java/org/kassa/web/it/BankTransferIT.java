@@ -118,6 +118,13 @@ class BankTransferIT {
     return answer.json();
   }
 
+  /** The transfer's page as a shopper reading {@code language} sees it. */
+  private org.jsoup.nodes.Document transferPage(String paymentId, String language) {
+    return new PageClient(language)
+        .get(URI.create(base + "transfer/" + paymentId + "?lang=" + language))
+        .document();
+  }
+
   private String status(String paymentId) {
     return api().get("api/v1/payments/" + paymentId).json().getString("status");
   }
@@ -184,10 +191,7 @@ class BankTransferIT {
     JsonObject partial = transfer(started.paymentId());
     assertThat(partial.getInt("amount_received")).isEqualTo(3000);
     assertThat(partial.getInt("amount_remaining")).isEqualTo(1999);
-    var page =
-        new PageClient("en")
-            .get(URI.create(base + "transfer/" + started.paymentId() + "?lang=en"))
-            .document();
+    var page = transferPage(started.paymentId(), "en");
     assertThat(page.select("#transfer-shortfall").text()).contains("€30.00").contains("€19.99");
     assertThat(page.select("#transfer-amount").text()).isEqualTo("€19.99");
 
@@ -211,28 +215,11 @@ class BankTransferIT {
     assertThat(over.getString("payer_iban")).isEqualTo("GB••5432");
     assertThat(over.getJsonArray("credits").getJsonObject(0).getString("outcome"))
         .isEqualTo("overpaid");
-    var page =
-        new PageClient("en")
-            .get(URI.create(base + "transfer/" + started.paymentId() + "?lang=en"))
-            .document();
+    var page = transferPage(started.paymentId(), "en");
     assertThat(page.select("#transfer-excess").text()).contains("€10.01");
-    JsonObject event = overpaidEvent(started.paymentId());
+    JsonObject event = event("bank_transfer.overpaid", started.paymentId());
     assertThat(event.getJsonObject("data").getJsonObject("object").getInt("amount_to_refund"))
         .isEqualTo(1001);
-  }
-
-  private JsonObject overpaidEvent(String paymentId) {
-    var recent = api().get("api/v1/events?limit=100").json().getJsonArray("data");
-    return recent.getValuesAs(JsonObject.class).stream()
-        .filter(e -> e.getString("type").equals("bank_transfer.overpaid"))
-        .filter(
-            e ->
-                e.getJsonObject("data")
-                    .getJsonObject("object")
-                    .getString("payment")
-                    .equals(paymentId))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no bank_transfer.overpaid event for " + paymentId));
   }
 
   private ApiClient compliance() {
@@ -274,10 +261,7 @@ class BankTransferIT {
     assertThat(early.status()).as(early.body()).isEqualTo(409);
     assertThat(early.body()).contains("payment-held-for-review");
     // The shopper reads that the money arrived, and nothing of a review (no tipping-off).
-    var page =
-        new PageClient("en")
-            .get(URI.create(base + "transfer/" + started.paymentId() + "?lang=en"))
-            .document();
+    var page = transferPage(started.paymentId(), "en");
     assertThat(page.select("#transfer-paid")).hasSize(1);
     assertThat(page.text().toLowerCase(java.util.Locale.ROOT)).doesNotContain("review");
 
@@ -313,10 +297,7 @@ class BankTransferIT {
                 .getJsonObject("object")
                 .getInt("amount_to_refund"))
         .isEqualTo(1_000_000);
-    var page =
-        new PageClient("de")
-            .get(URI.create(base + "transfer/" + started.paymentId() + "?lang=de"))
-            .document();
+    var page = transferPage(started.paymentId(), "de");
     assertThat(page.select("#transfer-canceled h1").text()).isEqualTo("Überweisung storniert");
     assertThat(page.select("#transfer-returned").text()).contains("10.000,00");
   }
@@ -337,10 +318,7 @@ class BankTransferIT {
     assertThat(late.getInt("amount_to_refund")).isEqualTo(2500);
     assertThat(late.getJsonArray("credits").getJsonObject(0).getString("outcome"))
         .isEqualTo("late");
-    var page =
-        new PageClient("en")
-            .get(URI.create(base + "transfer/" + started.paymentId() + "?lang=en"))
-            .document();
+    var page = transferPage(started.paymentId(), "en");
     assertThat(page.select("#transfer-canceled")).hasSize(1);
     assertThat(page.select("#transfer-reference")).isEmpty();
   }

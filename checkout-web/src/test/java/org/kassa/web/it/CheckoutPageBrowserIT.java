@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.time.Duration;
 import java.time.Year;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The hosted page in a real browser (Debian's headless Chromium): a shopper reads the order in
@@ -28,9 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class CheckoutPageBrowserIT {
-
-  private static WebDriver browser;
+class CheckoutPageBrowserIT extends BrowserSuite {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -38,22 +31,6 @@ class CheckoutPageBrowserIT {
   }
 
   @ArquillianResource private URL base;
-
-  @BeforeAll
-  static void startBrowser() throws Exception {
-    browser = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private WebDriverWait await() {
-    return new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
 
   /** Types the card and presses Pay. */
   private void pay(String number, String cvc) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.time.Duration;
 import java.time.Year;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -12,19 +11,14 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The wallets in a real browser (Debian's headless Chromium), each with its happy path and its
@@ -36,11 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PaymentMethodsBrowserIT {
+class PaymentMethodsBrowserIT extends BrowserSuite {
 
   private static final int SAVED_EXP_YEAR = Year.now().getValue() + 2;
-
-  private static WebDriver browser;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -48,25 +40,6 @@ class PaymentMethodsBrowserIT {
   }
 
   @ArquillianResource private URL base;
-
-  @BeforeAll
-  static void startBrowser() throws Exception {
-    browser = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private WebDriverWait await() {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    // Chromedriver may answer a generic error while a page is being replaced: wait on.
-    wait.ignoring(WebDriverException.class);
-    return wait;
-  }
 
   private ApiClient api() {
     return new ApiClient(base, KassaDeployment.DEMO_API_KEY);

@@ -8,7 +8,6 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Year;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,18 +15,13 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kassa.web.it.hooks.ExpireQuoteHook;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The hosted page in a real browser, for paying in the shopper's currency (a euro session shown in
@@ -36,9 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PresentmentBrowserIT {
-
-  private static WebDriver browser;
+class PresentmentBrowserIT extends BrowserSuite {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -46,24 +38,6 @@ class PresentmentBrowserIT {
   }
 
   @ArquillianResource private URL base;
-
-  @BeforeAll
-  static void startBrowser() throws Exception {
-    browser = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private WebDriverWait await() {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    wait.ignoring(WebDriverException.class);
-    return wait;
-  }
 
   private void fillCard(String number, String cvc) {
     browser.findElement(By.id("cardholder")).clear();
